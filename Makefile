@@ -1,0 +1,82 @@
+# Knee-pain triage assistant: the targets read like the README.
+# Every command runs with Rasa's telemetry off: this product handles health conversations.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VENV        := .venv
+BIN         := $(VENV)/bin
+PYTHON      := $(BIN)/python
+RASA        := $(BIN)/rasa
+INSTALLED   := $(VENV)/.installed
+SPACY_MODEL := build/spacy/en_knee_pain
+MODEL       := models/knee-triage.tar.gz
+NLU_FLOOR   := 0.90
+
+TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
+
+.PHONY: help install spacy-model train run shell actions validate lint unit test \
+        test-stories evaluate-nlu evaluate-triage clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+install: $(INSTALLED) ## create .venv with Python 3.10 and the pinned dependencies
+
+$(INSTALLED): requirements.txt
+	@py=$$(scripts/find-python310.sh) || exit 1; \
+	  if [ ! -x $(PYTHON) ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.0"
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+spacy-model: $(SPACY_MODEL)/meta.json ## build the project's spaCy pipeline from language/vocabulary.yml
+
+$(SPACY_MODEL)/meta.json: language/vocabulary.yml language/spacy_pipeline.py $(INSTALLED)
+	$(PYTHON) -m language.spacy_pipeline --out $(SPACY_MODEL)
+
+train: $(MODEL) ## train the Rasa model if it is missing or older than its data
+
+$(MODEL): $(TRAINING_INPUTS) $(INSTALLED)
+	$(RASA) train --config config.yml --domain domain --data data \
+	  --fixed-model-name knee-triage --out models --force
+
+run: $(MODEL) ## start the action server and Rasa (REST, socket.io, HTTP API with RASA_TOKEN)
+	@scripts/run.sh
+
+shell: $(MODEL) ## talk to the assistant in the terminal
+	@scripts/shell.sh
+
+actions: $(INSTALLED) ## start only the action server on port 5055
+	$(RASA) run actions --actions actions --port 5055
+
+validate: $(INSTALLED) ## check the training data and domain (warnings fail)
+	$(RASA) data validate --config config.yml --domain domain --data data --fail-on-warnings
+
+lint: $(INSTALLED) ## ruff over the Python code
+	$(BIN)/ruff check .
+
+unit: $(SPACY_MODEL)/meta.json ## pytest: triage engine, vignettes, actions, spaCy vocabulary pipeline
+	$(PYTHON) -m pytest tests/unit -q
+
+test-stories: $(MODEL) ## rasa test on the dialogue test stories
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --out results/stories --fail-on-prediction-errors
+
+evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fails under the floor)
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
+	$(PYTHON) scripts/nlu_report.py results/nlu --intent-floor $(NLU_FLOOR)
+
+evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
+	$(PYTHON) -m actions.triage.evaluate tests/vignettes
+
+test: lint unit validate train test-stories evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
+	@echo "make test: all checks passed"
+
+clean: ## remove the venv, built models and results
+	rm -rf $(VENV) build models/*.tar.gz results

@@ -1,0 +1,2 @@
+"""Language understanding built for this project: the spaCy vocabulary pipeline and the
+Rasa NLU components that use it."""

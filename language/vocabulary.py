@@ -1,0 +1,69 @@
+"""The project vocabulary (`vocabulary.yml`): canonical ids and their lay phrases, per entity.
+
+Used twice: to build the spaCy entity_ruler, and to map entity values that the trainable
+extractor (DIET) found as raw text onto the same canonical ids.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yml")
+OPTIONAL_WORD = "~"
+
+
+def _normal(text: str) -> str:
+    words = re.sub(r"[^\w'~]+", " ", text.lower()).split()
+    return " ".join(w for w in words if w != OPTIONAL_WORD)
+
+
+class Vocabulary:
+    """Entity name -> canonical id -> lay phrases (the id itself counts as a phrase)."""
+
+    def __init__(self, entries: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        self.entries = entries
+        self._index: dict[tuple[str, str], str] = {}
+        for entity, ids in entries.items():
+            for canonical in ids:
+                for phrase in self.phrases(entity, canonical):
+                    self._index.setdefault((entity, _normal(phrase)), canonical)
+
+    @classmethod
+    def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls(
+            {
+                str(entity): {
+                    str(cid): tuple(str(p) for p in (phrases or ())) for cid, phrases in ids.items()
+                }
+                for entity, ids in raw.items()
+            }
+        )
+
+    def phrases(self, entity: str, canonical: str) -> tuple[str, ...]:
+        return (canonical.replace("_", " "), *self.entries[entity][canonical])
+
+    def canonical(self, entity: str, text: str) -> str | None:
+        """The canonical id that `text` names for `entity`, or None if it is not in the
+        vocabulary (determiners such as "my" and "the" are ignored)."""
+        if text in self.entries.get(entity, {}):
+            return text
+        return self._index.get((entity, _normal(text)))
+
+    def mentioned(self, entity: str, text: str) -> list[str]:
+        """Canonical ids of `entity` whose phrases occur as whole words in `text`."""
+        words = f" {_normal(text)} "
+        return [
+            canonical
+            for canonical in self.entries.get(entity, {})
+            if any(f" {_normal(p)} " in words for p in self.phrases(entity, canonical))
+        ]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return Vocabulary.load()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Serves the assistant on the embedded default set-up: the action server on 5055 and
+# Rasa on 5005 (REST webhook, socket.io, HTTP API protected by RASA_TOKEN), with the
+# SQLite tracker store from endpoints.yml. Stops both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+mkdir -p var
+
+if [ -z "${RASA_TOKEN:-}" ]; then
+  RASA_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')
+  echo "RASA_TOKEN was not set; generated one for this run:"
+  echo "  export RASA_TOKEN=$RASA_TOKEN"
+fi
+export RASA_TOKEN
+
+.venv/bin/rasa run actions --actions actions --port "${ACTIONS_PORT:-5055}" &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+
+cat <<MSG
+
+Knee-pain triage assistant
+  REST webhook : http://localhost:${RASA_PORT:-5005}/webhooks/rest/webhook
+  socket.io    : http://localhost:${RASA_PORT:-5005}/socket.io
+  HTTP API     : http://localhost:${RASA_PORT:-5005}/  (token: \$RASA_TOKEN)
+  actions      : http://localhost:${ACTIONS_PORT:-5055}/webhook
+Try: curl -s -XPOST localhost:${RASA_PORT:-5005}/webhooks/rest/webhook \\
+       -d '{"sender":"me","message":"hi, my knee hurts down to my foot"}'
+
+MSG
+
+.venv/bin/rasa run --model models/knee-triage.tar.gz --endpoints endpoints.yml \
+  --credentials credentials.yml --enable-api --auth-token "$RASA_TOKEN" \
+  --cors "*" --port "${RASA_PORT:-5005}"
