@@ -18,14 +18,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from language.vocabulary import OPTIONAL_WORD, VOCABULARY_FILE, Vocabulary
+from language.vocabulary import DETERMINERS, OPTIONAL_WORD, SIDES, VOCABULARY_FILE, Vocabulary
 
 PIPELINE_NAME = "knee_pain"
-
-# `~` in a vocabulary phrase stands for an optional determiner or possessive, then an
-# optional side ("behind my left knee"); the side is read from the text by the actions.
-DETERMINERS = ["my", "the", "your", "his", "her", "their", "a", "an", "me", "mah", "ma", "this"]
-SIDES = ["left", "right", "lft", "lef", "rght", "rigth", "rite"]
 
 Pattern = dict[str, Any]
 
@@ -34,8 +29,8 @@ def phrase_tokens(nlp: Language, phrase: str) -> list[dict[str, Any]]:
     tokens: list[dict[str, Any]] = []
     for word in phrase.lower().split():
         if word == OPTIONAL_WORD:
-            tokens.append({"LOWER": {"IN": DETERMINERS}, "OP": "?"})
-            tokens.append({"LOWER": {"IN": SIDES}, "OP": "?"})
+            tokens.append({"LOWER": {"IN": list(DETERMINERS)}, "OP": "?"})
+            tokens.append({"LOWER": {"IN": list(SIDES)}, "OP": "?"})
         else:
             tokens.extend({"LOWER": token.lower_} for token in nlp.make_doc(word))
     return tokens

@@ -13,12 +13,19 @@ from pathlib import Path
 import yaml
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yml")
+
+# `~` in a vocabulary phrase stands for an optional determiner or possessive, then an
+# optional side: "behind ~ knee" also matches "behind my left knee".
 OPTIONAL_WORD = "~"
+DETERMINERS = ("my", "the", "your", "his", "her", "their", "a", "an", "me", "mah", "ma", "this")
+SIDES = ("left", "right", "lft", "lef", "rght", "rigth", "rite")
 
 
-def _normal(text: str) -> str:
+def _normal(text: str, entity: str = "") -> str:
+    """Lower case, punctuation and optional words removed, for comparing wordings."""
+    optional = {OPTIONAL_WORD, *DETERMINERS, *(SIDES if entity != "side" else ())}
     words = re.sub(r"[^\w'~]+", " ", text.lower()).split()
-    return " ".join(w for w in words if w != OPTIONAL_WORD)
+    return " ".join(w for w in words if w not in optional)
 
 
 class Vocabulary:
@@ -30,7 +37,7 @@ class Vocabulary:
         for entity, ids in entries.items():
             for canonical in ids:
                 for phrase in self.phrases(entity, canonical):
-                    self._index.setdefault((entity, _normal(phrase)), canonical)
+                    self._index.setdefault((entity, _normal(phrase, entity)), canonical)
 
     @classmethod
     def load(cls, path: Path = VOCABULARY_FILE) -> Vocabulary:
@@ -52,15 +59,15 @@ class Vocabulary:
         vocabulary (determiners such as "my" and "the" are ignored)."""
         if text in self.entries.get(entity, {}):
             return text
-        return self._index.get((entity, _normal(text)))
+        return self._index.get((entity, _normal(text, entity)))
 
     def mentioned(self, entity: str, text: str) -> list[str]:
         """Canonical ids of `entity` whose phrases occur as whole words in `text`."""
-        words = f" {_normal(text)} "
+        words = f" {_normal(text, entity)} "
         return [
             canonical
             for canonical in self.entries.get(entity, {})
-            if any(f" {_normal(p)} " in words for p in self.phrases(entity, canonical))
+            if any(f" {_normal(p, entity)} " in words for p in self.phrases(entity, canonical))
         ]
 
 

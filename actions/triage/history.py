@@ -50,9 +50,12 @@ class Side(str, Enum):
     BOTH = "both"
 
 
-BODY_LOCATIONS: frozenset[str] = frozenset(
-    ["lower_back", "buttock", "groin", "hip", "thigh", "back_of_thigh", "front_of_thigh", "knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee", "outer_knee", "leg", "shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle", "foot", "top_of_foot", "heel", "arch", "ball_of_foot", "toes", "sole"]
-)
+BODY_LOCATIONS: frozenset[str] = frozenset((
+    "lower_back", "buttock", "groin", "hip", "thigh", "back_of_thigh", "front_of_thigh",
+    "knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee", "outer_knee", "leg",
+    "shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle", "foot", "top_of_foot",
+    "heel", "arch", "ball_of_foot", "toes", "sole",
+))
 
 # Regions used by the rules and the patterns.
 BACK = frozenset({"lower_back", "buttock"})
@@ -73,16 +76,20 @@ LOCATION_SYNONYMS: Mapping[str, str] = {
 }
 
 # Canonical symptom ids produced by the NLU -> History field they set.
-SYMPTOM_FACTS: Mapping[str, str] = {
-    name: name
-    for name in ["pain", "numbness", "tingling", "burning", "weakness", "swelling", "stiffness", "locking", "giving_way", "foot_drop", "cramping", "redness", "warmth", "tenderness", "clicking", "catching", "popping", "lump", "tightness", "bruising", "cold_skin", "pale_skin", "blue_skin", "fever", "chills", "feeling_unwell", "chest_pain", "breathlessness", "coughing_blood", "bladder_control_loss", "bowel_control_loss", "urine_retention", "saddle_numbness", "deformity", "bone_visible", "night_pain", "weight_loss"]
-}
+SYMPTOM_FACTS: Mapping[str, str] = {name: name for name in (
+    "pain", "numbness", "tingling", "burning", "weakness", "swelling", "stiffness", "locking",
+    "giving_way", "foot_drop", "cramping", "redness", "warmth", "tenderness", "clicking",
+    "catching", "popping", "lump", "tightness", "bruising", "cold_skin", "pale_skin",
+    "blue_skin", "fever", "chills", "feeling_unwell", "chest_pain", "breathlessness",
+    "coughing_blood", "bladder_control_loss", "bowel_control_loss", "urine_retention",
+    "saddle_numbness", "deformity", "bone_visible", "night_pain", "weight_loss",
+)}
 
 # Canonical risk-factor ids -> History field they set.
-RISK_FACTOR_FACTS: Mapping[str, str] = {
-    name: name
-    for name in ["diabetes", "cancer", "previous_clot", "recent_surgery", "cast", "long_travel", "bed_rest", "smoking"]
-}
+RISK_FACTOR_FACTS: Mapping[str, str] = {name: name for name in (
+    "diabetes", "cancer", "previous_clot", "recent_surgery", "cast", "long_travel", "bed_rest",
+    "smoking",
+)}
 
 
 # Site-specific sign -> (generic sign, where the pain must be, unless the pain is also here)
@@ -221,7 +228,9 @@ class History:
     def anywhere(self, region: Iterable[str]) -> bool:
         return bool(self.all_locations & frozenset(region))
 
-    def _site(self, explicit: Tri, generic: Tri, here: frozenset[str], not_if: frozenset[str]) -> Tri:
+    def _site(
+        self, explicit: Tri, generic: Tri, here: frozenset[str], not_if: frozenset[str]
+    ) -> Tri:
         """A sign at a site: the explicit answer, else the generic sign if the pain is there."""
         if explicit is not None:
             return explicit
@@ -580,7 +589,9 @@ def _normalize(h: History) -> tuple[dict[str, Any], list[Clarification]]:
 
     if h.pain_score is not None and h.pain_score > 10:
         v["pain_score"] = 10
-        notes.append(Clarification("pain_score", f"{h.pain_score}/10 is off the scale; taken as 10"))
+        notes.append(Clarification(
+            "pain_score", f"{h.pain_score}/10 is off the scale; taken as 10"
+        ))
     elif h.pain_score is not None and h.pain_score < 0:
         v["pain_score"] = None
         notes.append(Clarification("pain_score", f"{h.pain_score}/10 is not a score; unknown"))

@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from actions.triage.history import BACK, BELOW_KNEE, FOOT, History, Onset, Side, any_of
 
@@ -355,15 +356,18 @@ class Question:
         values = [h.fact(name) for name in self.facts]
         return True not in values and None in values
 
-    def assume_worst(self, h: History) -> History:
+    def worst_changes(self, h: History) -> dict[str, Any]:
+        """Field values for the most worrying answer to this question."""
         if self.number:
-            return dataclasses.replace(h, **{self.number: self.worst_number})
+            return {self.number: self.worst_number}
         if self.id == "back_pain":
-            return dataclasses.replace(h, locations=h.locations | {"lower_back"})
+            return {"locations": h.locations | {"lower_back"}}
         if self.id == "onset":
-            return dataclasses.replace(h, onset=Onset.SUDDEN)
-        unknown = {name: True for name in self.facts if h.fact(name) is None}
-        return dataclasses.replace(h, **unknown)
+            return {"onset": Onset.SUDDEN}
+        return {name: True for name in self.facts if h.fact(name) is None}
+
+    def assume_worst(self, h: History) -> History:
+        return dataclasses.replace(h, **self.worst_changes(h))
 
 
 def _q(qid: str, *facts: str) -> Question:

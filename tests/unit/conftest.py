@@ -1,0 +1,35 @@
+"""Helpers for running rasa-sdk actions as the action server does."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def tracker_with(
+    text: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+) -> Tracker:
+    """A tracker whose latest message is `text`, as Rasa would send it to an action."""
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.95},
+        "entities": entities or [],
+    }
+    return Tracker("user", slots or {}, message, [], False, None, {}, "action_listen")
+
+
+def run_action(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict]]:
+    """The messages the action sends and the events it returns."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+def entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value}

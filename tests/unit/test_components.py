@@ -1,0 +1,56 @@
+"""The project's NLU components, on messages shaped as the Rasa pipeline shapes them."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from language.components import InputGuard, VocabularyEntityMapper
+
+
+def message(text: str, intent: str = "describe_symptoms", entities: list | None = None) -> Message:
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "intent_ranking": [{"name": intent, "confidence": 0.9}],
+            "entities": entities or [],
+        }
+    )
+
+
+def test_raw_entity_values_become_vocabulary_ids() -> None:
+    msg = message(
+        "pins and needles behind my knee",
+        entities=[
+            {"entity": "symptom", "value": "pins and needles", "extractor": "DIETClassifier"},
+            {"entity": "body_location", "value": "behind my knee", "extractor": "DIETClassifier"},
+            {"entity": "duration", "value": "3 weeks", "extractor": "DIETClassifier"},
+            {"entity": "symptom", "value": "wobbly feeling", "extractor": "DIETClassifier"},
+        ],
+    )
+    VocabularyEntityMapper().process([msg])
+    assert [e["value"] for e in msg.get("entities")] == [
+        "tingling",
+        "back_of_knee",
+        "3 weeks",
+        "wobbly feeling",
+    ]
+
+
+def test_unreadable_messages_go_to_the_fallback_intent() -> None:
+    msg = message("😭😭", intent="greet")
+    InputGuard().process([msg])
+    assert msg.get("intent")["name"] == "nlu_fallback"
+    assert msg.get("intent_ranking")[0]["name"] == "nlu_fallback"
+
+
+def test_readable_messages_keep_their_intent() -> None:
+    msg = message("my knee hurts")
+    InputGuard().process([msg])
+    assert msg.get("intent")["name"] == "describe_symptoms"
+
+
+def test_a_red_flag_in_a_very_long_message_keeps_its_intent() -> None:
+    msg = message("blah " * 500 + "and i cant control my bladder", intent="red_flag_cauda_equina")
+    InputGuard().process([msg])
+    assert msg.get("intent")["name"] == "red_flag_cauda_equina"
