@@ -39,7 +39,10 @@ def phrase_tokens(nlp: Language, phrase: str) -> list[dict[str, Any]]:
 def patterns(nlp: Language, vocabulary: Vocabulary) -> Iterator[Pattern]:
     for entity, ids in vocabulary.entries.items():
         for canonical in ids:
-            for phrase in dict.fromkeys(vocabulary.phrases(entity, canonical)):
+            phrases = vocabulary.phrases(entity, canonical)
+            # phone keyboards type a curly apostrophe: "can’t" as well as "can't"
+            curly = [p.replace("'", "’") for p in phrases if "'" in p]
+            for phrase in dict.fromkeys([*phrases, *curly]):
                 yield {"label": entity, "id": canonical, "pattern": phrase_tokens(nlp, phrase)}
 
 

@@ -24,7 +24,7 @@ SIDES = ("left", "right", "lft", "lef", "rght", "rigth", "rite")
 def _normal(text: str, entity: str = "") -> str:
     """Lower case, punctuation and optional words removed, for comparing wordings."""
     optional = {OPTIONAL_WORD, *DETERMINERS, *(SIDES if entity != "side" else ())}
-    words = re.sub(r"[^\w'~]+", " ", text.lower()).split()
+    words = re.sub(r"[^\w'~]+", " ", text.lower().replace("\u2019", "'")).split()
     return " ".join(w for w in words if w not in optional)
 
 

@@ -4,7 +4,14 @@ Pure: imports nothing from Rasa. The conversation builds a `History`, calls `ass
 turns the `Decision` into messages and slots.
 """
 
-from actions.triage.engine import Decision, OpenQuestion, RuleHit, assess, safety_net
+from actions.triage.engine import (
+    Decision,
+    OpenQuestion,
+    RuleHit,
+    assess,
+    safety_net,
+    triage_level,
+)
 from actions.triage.history import (
     BODY_LOCATIONS,
     RISK_FACTOR_FACTS,
@@ -29,5 +36,5 @@ __all__ = [
     "BODY_LOCATIONS", "PATTERNS", "POLICY_RULE_IDS", "QUESTIONS", "RISK_FACTOR_FACTS",
     "RULES", "RULES_BY_ID", "SYMPTOM_FACTS", "Clarification", "Decision", "History", "Level",
     "Onset", "OpenQuestion", "Pattern", "PatternMatch", "Question", "Rule", "RuleHit", "Side",
-    "assess", "rank_patterns", "safety_net",
+    "assess", "rank_patterns", "safety_net", "triage_level",
 ]

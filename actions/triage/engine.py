@@ -109,12 +109,19 @@ def safety_net(level: Level) -> str:
     return f"{text['safety_net'][level.value]} {text['red_flags']}"
 
 
+def triage_level(history: History) -> Level:
+    """The level alone, without patterns or questions (cheap)."""
+    rules = fired_rules(history.normalized())
+    return max((rule.level for rule in rules), default=Level.SELF_CARE)
+
+
 def assess(history: History) -> Decision:
     """Decide how urgently this history should be seen, and why."""
     h = history.normalized()
     rules = fired_rules(h)
     level = max((rule.level for rule in rules), default=Level.SELF_CARE)
-    questions = open_questions(h, level, {rule.id for rule in rules})
+    fired_ids = {rule.id for rule in rules}
+    questions = open_questions(h, level, fired_ids)
     return Decision(
         level=level,
         fired=tuple(RuleHit(r.id, r.level, r.reason, r.source) for r in _most_urgent_first(rules)),
@@ -124,7 +131,7 @@ def assess(history: History) -> Decision:
         patterns=rank_patterns(h),
         open_questions=questions,
         needs_clarification=h.clarifications,
-        self_care_unknowns=self_care_unknowns(h) if level is not Level.EMERGENCY else (),
+        self_care_unknowns=self_care_unknowns(h) if "S-INFO" in fired_ids else (),
         ignored_input=h.unknown_keys,
     )
 

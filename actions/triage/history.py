@@ -68,12 +68,25 @@ BELOW_KNEE = frozenset({"shin", "outer_leg", "calf", "inner_calf", "ankle", "inn
 
 LOCATION_SYNONYMS: Mapping[str, str] = {
     "back": "lower_back", "low_back": "lower_back", "lumbar": "lower_back",
-    "buttocks": "buttock", "bum": "buttock", "glute": "buttock", "hamstring": "back_of_thigh",
-    "quad": "front_of_thigh", "patella": "kneecap", "popliteal": "back_of_knee",
-    "behind_knee": "back_of_knee", "lower_leg": "leg", "feet": "foot", "toe": "toes",
-    "instep": "arch", "calves": "calf", "shins": "shin", "ankles": "ankle", "heels": "heel",
-    "knees": "knee", "hips": "hip", "thighs": "thigh",
+    "spine": "lower_back", "bottom": "buttock", "bum": "buttock", "glute": "buttock",
+    "hamstring": "back_of_thigh", "quad": "front_of_thigh", "quadricep": "front_of_thigh",
+    "quadriceps": "front_of_thigh", "patella": "kneecap", "knee_cap": "kneecap",
+    "front_of_knee": "kneecap", "around_kneecap": "kneecap", "behind_kneecap": "kneecap",
+    "under_kneecap": "below_kneecap", "below_knee_cap": "below_kneecap",
+    "patellar_tendon": "below_kneecap", "popliteal": "back_of_knee",
+    "popliteal_fossa": "back_of_knee", "behind_knee": "back_of_knee",
+    "inside_of_knee": "inner_knee", "inside_knee": "inner_knee", "medial_knee": "inner_knee",
+    "outside_of_knee": "outer_knee", "outside_knee": "outer_knee",
+    "lateral_knee": "outer_knee", "lower_leg": "leg", "outside_of_leg": "outer_leg",
+    "outer_shin": "outer_leg", "lateral_leg": "outer_leg", "outside_leg": "outer_leg",
+    "inside_of_calf": "inner_calf", "inside_calf": "inner_calf", "medial_calf": "inner_calf",
+    "inside_of_ankle": "inner_ankle", "inside_ankle": "inner_ankle",
+    "medial_ankle": "inner_ankle", "feet": "foot", "toe": "toes", "big_toe": "toes",
+    "instep": "arch", "sole_of_foot": "sole", "bottom_of_foot": "sole",
+    "top_of_feet": "top_of_foot", "front_of_shin": "shin", "shin_bone": "shin",
+    "calf_muscle": "calf", "calves": "calf",
 }
+_FILLER_WORDS = frozenset({"the", "my", "left", "right", "both", "a", "of_the"})
 
 # Canonical symptom ids produced by the NLU -> History field they set.
 SYMPTOM_FACTS: Mapping[str, str] = {name: name for name in (
@@ -92,15 +105,15 @@ RISK_FACTOR_FACTS: Mapping[str, str] = {name: name for name in (
 )}
 
 
-# Site-specific sign -> (generic sign, where the pain must be, unless the pain is also here)
-_SITE_FIELDS: Mapping[str, tuple[str, frozenset[str], frozenset[str]]] = {
-    "knee_swelling": ("swelling", KNEE, frozenset()),
-    "knee_warmth": ("warmth", KNEE, frozenset()),
-    "knee_redness": ("redness", KNEE, frozenset()),
-    "calf_swelling": ("swelling", CALF_OR_LEG, KNEE),
-    "calf_warmth": ("warmth", CALF_OR_LEG, KNEE),
-    "calf_redness": ("redness", CALF_OR_LEG, KNEE),
-    "calf_tenderness": ("tenderness", CALF_OR_LEG, KNEE),
+# Site-specific sign -> (generic sign, where the pain must be for the generic sign to count)
+_SITE_FIELDS: Mapping[str, tuple[str, frozenset[str]]] = {
+    "knee_swelling": ("swelling", KNEE),
+    "knee_warmth": ("warmth", KNEE),
+    "knee_redness": ("redness", KNEE),
+    "calf_swelling": ("swelling", CALF_OR_LEG),
+    "calf_warmth": ("warmth", CALF_OR_LEG),
+    "calf_redness": ("redness", CALF_OR_LEG),
+    "calf_tenderness": ("tenderness", CALF_OR_LEG),
 }
 _CALF_SIGNS = ("calf_swelling", "calf_warmth", "calf_redness", "calf_tenderness")
 
@@ -115,6 +128,14 @@ class Clarification:
 
 @dataclass(frozen=True)
 class History:
+    """What the person has told us. Facts are True, False or None (not asked or not sure).
+
+    Build it with `History.from_mapping` (loose input) or directly from the adapter, then
+    `with_symptoms` for canonical symptom / risk-factor ids. `fact(name)` gives the effective
+    value of a fact, reading site signs (knee_swelling, calf_warmth, ...) from the generic
+    sign and the locations when they were not asked separately.
+    """
+
     # Where, which side, since when, how bad
     locations: frozenset[str] = frozenset()
     spread_to: frozenset[str] = frozenset()
@@ -228,23 +249,26 @@ class History:
     def anywhere(self, region: Iterable[str]) -> bool:
         return bool(self.all_locations & frozenset(region))
 
-    def _site(
-        self, explicit: Tri, generic: Tri, here: frozenset[str], not_if: frozenset[str]
-    ) -> Tri:
-        """A sign at a site: the explicit answer, else the generic sign if the pain is there."""
+    def _site(self, explicit: Tri, generic: Tri, here: frozenset[str]) -> Tri:
+        """A sign at a site: the explicit answer, else the generic sign if the pain is there.
+
+        Pain in the knee and the calf with "swelling" counts as both swollen (the safe side).
+        With no location given at all, signs are read at the knee, the joint this assistant
+        is about.
+        """
         if explicit is not None:
             return explicit
         if generic is False:
             return False
-        if generic is True and self.locations & here and not self.locations & not_if:
+        if generic is True and (self.locations & here or (not self.locations and here is KNEE)):
             return True
         return None
 
     def fact(self, name: str) -> Tri:
         """The effective value of a fact, reading site signs from generic signs and locations."""
         if name in _SITE_FIELDS:
-            generic, here, not_if = _SITE_FIELDS[name]
-            return self._site(getattr(self, name), getattr(self, generic), here, not_if)
+            generic, here = _SITE_FIELDS[name]
+            return self._site(getattr(self, name), getattr(self, generic), here)
         if name == "both_legs":
             return self.bilateral_neuro
         if name == "lump_behind_knee":
@@ -338,12 +362,35 @@ NUMBER_FIELDS: tuple[str, ...] = ("duration_days", "injury_days_ago", "pain_scor
 
 FACT_SYNONYMS: Mapping[str, str] = {
     "pins_and_needles": "tingling", "instability": "giving_way", "buckling": "giving_way",
-    "locked_knee": "knee_locked", "hot": "warmth", "red": "redness", "swollen": "swelling",
-    "numb": "numbness", "weak": "weakness", "stiff": "stiffness", "tender": "tenderness",
-    "incontinence": "bladder_control_loss", "cannot_pee": "urine_retention",
-    "shortness_of_breath": "breathlessness", "immobility": "bed_rest", "surgery": "recent_surgery",
+    "gives_way": "giving_way", "unstable": "giving_way", "locked_knee": "knee_locked",
+    "locked": "knee_locked", "hot": "warmth", "warm": "warmth", "red": "redness",
+    "swollen": "swelling", "numb": "numbness", "weak": "weakness", "stiff": "stiffness",
+    "tender": "tenderness", "tight": "tightness", "cramp": "cramping", "cramps": "cramping",
+    "click": "clicking", "pop": "popping", "bruise": "bruising", "deformed": "deformity",
+    "foot_slap": "foot_drop", "cold": "cold_skin", "cold_foot": "cold_skin",
+    "cold_leg": "cold_skin", "pale": "pale_skin", "pallor": "pale_skin", "blue": "blue_skin",
+    "incontinence": "bladder_control_loss", "urinary_retention": "urine_retention",
+    "cannot_pee": "urine_retention", "saddle_anaesthesia": "saddle_numbness",
+    "saddle_anesthesia": "saddle_numbness", "shortness_of_breath": "breathlessness",
+    "short_of_breath": "breathlessness", "haemoptysis": "coughing_blood",
+    "hemoptysis": "coughing_blood", "unwell": "feeling_unwell", "malaise": "feeling_unwell",
+    "immobility": "bed_rest", "immobilisation": "bed_rest", "surgery": "recent_surgery",
     "dvt": "previous_clot", "blood_clot": "previous_clot", "smoker": "smoking",
-    "flight": "long_travel", "plaster_cast": "cast",
+    "flight": "long_travel", "long_flight": "long_travel", "plaster_cast": "cast",
+    "diabetic": "diabetes", "limping": "gait_change", "limp": "gait_change",
+    "flat_feet": "foot_structure", "high_arches": "foot_structure",
+    "crossed_legs": "leg_crossing", "twist": "twisting_injury", "twisting": "twisting_injury",
+    "sports": "sports_injury", "blow": "direct_blow",
+    "unable_to_bear_weight": "cannot_bear_weight", "cant_bear_weight": "cannot_bear_weight",
+    "cannot_walk": "cannot_bear_weight", "non_weight_bearing": "cannot_bear_weight",
+    "unable_to_bend_knee": "cannot_bend_knee", "cant_bend_knee": "cannot_bend_knee",
+    "fibular_head_tenderness": "fibula_head_tender", "fibula_tenderness": "fibula_head_tender",
+    "patellar_tenderness": "kneecap_tender", "kneecap_tenderness": "kneecap_tender",
+}
+# Pain described in words: the top of the band the policy gives for that word.
+PAIN_WORDS: Mapping[str, int] = {
+    "none": 0, "mild": 3, "moderate": 6, "severe": 8, "very_severe": 10, "excruciating": 10,
+    "unbearable": 10, "worst": 10, "worst_ever": 10,
 }
 KEY_ALIASES: Mapping[str, str] = {
     "pain_level": "pain_score", "severity": "pain_score", "pain_severity": "pain_score",
@@ -523,6 +570,9 @@ def parse_mapping(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], l
         elif key in ("pain_score", "age", "injury_days_ago"):
             number = _number(value) if key != "injury_days_ago" else (
                 None if value is None else parse_duration_days(value))
+            if number is None and key == "pain_score" and _as_text(value) in PAIN_WORDS:
+                number = PAIN_WORDS[_as_text(value)]
+                notes.append(Clarification(key, f"pain given as {value!r}; taken as {number}/10"))
             if number is None:
                 if value is not None:
                     notes.append(Clarification(key, f"could not read {value!r}"))
@@ -637,7 +687,7 @@ def canonical_id(text: Any) -> str:
 
 
 def canonical_location(text: Any) -> str | None:
-    key = canonical_id(text)
+    key = "_".join(w for w in canonical_id(text).split("_") if w not in _FILLER_WORDS)
     key = LOCATION_SYNONYMS.get(key, key)
     if key in BODY_LOCATIONS:
         return key

@@ -100,7 +100,7 @@ PATTERNS: tuple[Pattern, ...] = (
     )),
     Pattern("saphenous_nerve", "saphenous nerve irritation (inner side of the knee and calf)",
             ("knee-to-ankle",), (
-        C("inner knee, inner calf or inner ankle", 3, _at("inner_knee", "inner_calf",
+        C("inner knee, inner calf or inner ankle", 2, _at("inner_knee", "inner_calf",
                                                           "inner_ankle")),
         C("runs down the inner side of the leg",
           1, lambda h: len(h.all_locations & {"inner_knee", "inner_calf", "inner_ankle"}) > 1),

@@ -347,6 +347,8 @@ class Question:
     worst_number: int = 0
 
     def is_open(self, h: History) -> bool:
+        if self.number == "injury_days_ago":
+            return h.injury is True and h.injury_days_ago is None
         if self.number:
             return getattr(h, self.number) is None
         if self.id == "back_pain":

@@ -32,6 +32,7 @@ def entities(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("it hurts behind my knee", [("symptom", "pain"), ("body_location", "back_of_knee")]),
         ("I can't lift my foot properly", [("symptom", "foot_drop")]),
         ("i cant lift my foot", [("symptom", "foot_drop")]),
+        ("i can’t lift my foot", [("symptom", "foot_drop")]),
         ("BURNING in my SHIN", [("symptom", "burning"), ("body_location", "shin")]),
         ("numbess in the calf", [("symptom", "numbness"), ("body_location", "calf")]),
         ("my knee keeps giving way", [("body_location", "knee"), ("symptom", "giving_way")]),
