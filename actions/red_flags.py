@@ -1,8 +1,8 @@
 """Answers an emergency red flag the moment it is said (TRIAGE_POLICY.md section 2).
 
-The NLU recognises each red flag as its own intent; this adapter maps the intent to the
-policy's rule id and explains it with that rule's reason, so the wording lives only in the
-rule table (actions/triage/rules.py).
+Two ways in: each red flag is its own intent, and every message's symptoms also go through
+the triage core, so a red flag the classifier took for an ordinary description is still
+caught. The reasons shown come from the rule table (actions/triage/rules.py).
 """
 
 from __future__ import annotations
@@ -27,9 +27,25 @@ RED_FLAG_INTENTS: dict[str, str] = {
 
 
 def red_flags_said(message: dict[str, Any]) -> list[str]:
-    """Rule ids of the red flags the latest message names."""
+    """Rule ids of the red flags the latest message's intent names."""
     intent = (message.get("intent") or {}).get("name")
     return [RED_FLAG_INTENTS[intent]] if intent in RED_FLAG_INTENTS else []
+
+
+def answer_emergency(
+    dispatcher: CollectingDispatcher, tracker: Tracker, rule_ids: list[str]
+) -> list[EventType]:
+    """Tell the person to get emergency care now and why; record the level and the flags."""
+    known = list(tracker.get_slot("red_flags") or [])
+    dispatcher.utter_message(response="utter_emergency_now")
+    for rule_id in rule_ids:
+        rule = RULES_BY_ID[rule_id]
+        dispatcher.utter_message(text=f"Why: {rule.reason} (Source: {rule.source})")
+    dispatcher.utter_message(response="utter_emergency_while_waiting")
+    return [
+        SlotSet("triage_level", Level.EMERGENCY.value),
+        SlotSet("red_flags", known + [r for r in rule_ids if r not in known]),
+    ]
 
 
 class ActionRedFlag(Action):
@@ -39,14 +55,12 @@ class ActionRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        fired = red_flags_said(tracker.latest_message)
-        known = list(tracker.get_slot("red_flags") or [])
-        dispatcher.utter_message(response="utter_emergency_now")
-        for rule_id in fired:
-            rule = RULES_BY_ID[rule_id]
-            dispatcher.utter_message(text=f"Why: {rule.reason} (Source: {rule.source})")
-        dispatcher.utter_message(response="utter_emergency_while_waiting")
-        return [
-            SlotSet("triage_level", Level.EMERGENCY.value),
-            SlotSet("red_flags", known + [f for f in fired if f not in known]),
-        ]
+        from actions.understanding import Understanding  # imported here: it imports this module
+
+        understanding = Understanding.from_slots(tracker)
+        understanding.add_message(tracker.latest_message)
+        found = list(understanding.assess().red_flags)
+        said = red_flags_said(tracker.latest_message)
+        return understanding.slot_events() + answer_emergency(
+            dispatcher, tracker, said + [r for r in found if r not in said]
+        )

@@ -15,6 +15,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.labels import join, label, top_to_bottom
+from actions.red_flags import answer_emergency
+from actions.triage import Decision, History, assess
 from language.vocabulary import vocabulary
 
 SPREAD_CUE = re.compile(
@@ -22,9 +24,21 @@ SPREAD_CUE = re.compile(
     r"all the way|to my (ankle|foot|toes|calf|shin)",
     re.IGNORECASE,
 )
+NEGATION = re.compile(r"\b(no|not|without|never|nor|n't|nt)\W+(\w+\W+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\b(10|[0-9])(?:\.5)?\b")
-WORD_SCORES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+WORD_SCORES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 @dataclass
@@ -54,8 +68,8 @@ class Understanding:
         )
 
     def add_message(self, message: dict[str, Any]) -> None:
-        found = entity_values(message.get("entities", []))
         text = message.get("text") or ""
+        found = entity_values(message.get("entities", []), text)
         self.symptoms = _merge(self.symptoms, found.get("symptom", []))
         self.locations = top_to_bottom(_merge(self.locations, found.get("body_location", [])))
         sides = found.get("side") or vocabulary().mentioned("side", text)
@@ -68,6 +82,21 @@ class Understanding:
         if (message.get("intent") or {}).get("name") == "report_injury":
             self.injury = True
         self.spreads = self.spreads or bool(SPREAD_CUE.search(text))
+
+    def assess(self) -> Decision:
+        """The triage core's view of what has been said so far (never final here)."""
+        history = History.from_mapping(
+            {
+                "symptoms": self.symptoms,
+                "locations": self.locations,
+                "side": self.side,
+                "onset": self.onset,
+                "duration": self.duration,
+                "pain_score": self.pain_score,
+                "injury": self.injury,
+            }
+        )
+        return assess(history)
 
     def slot_events(self) -> list[EventType]:
         return [
@@ -88,7 +117,9 @@ class Understanding:
             side = f" ({self.side} side)" if self.side in ("left", "right") else ""
             side = " (both sides)" if self.side == "both" else side
             if self.spreads and len(places) > 1:
-                lines.append(f"• Where: from your {places[0]} down to your {join(places[1:])}{side}")
+                lines.append(
+                    f"• Where: from your {places[0]} down to your {join(places[1:])}{side}"
+                )
             else:
                 lines.append(f"• Where: your {join(places)}{side}")
         if self.symptoms:
@@ -104,11 +135,15 @@ class Understanding:
         return lines
 
 
-def entity_values(entities: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Entity name -> values in the order said, each value once."""
+def entity_values(entities: list[dict[str, Any]], text: str = "") -> dict[str, list[str]]:
+    """Entity name -> values in the order said, each value once. A symptom right after a
+    negation ("no fever", "not swollen") is left out."""
     values: dict[str, list[str]] = {}
     for entity in entities:
         value = entity.get("value")
+        start = entity.get("start")
+        if entity["entity"] == "symptom" and start and NEGATION.search(text[:start]):
+            continue
         if isinstance(value, str) and value.strip():
             found = values.setdefault(entity["entity"], [])
             if value not in found:
@@ -117,7 +152,7 @@ def entity_values(entities: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def pain_score(text: str) -> str | None:
-    """"7", "7/10", "about a seven" -> "7"; None when there is no score from 0 to 10."""
+    """ "7", "7/10", "about a seven" -> "7"; None when there is no score from 0 to 10."""
     match = NUMBER.search(text)
     if match:
         return match.group(1)
@@ -142,6 +177,9 @@ class ActionReflectUnderstanding(Action):
     ) -> list[EventType]:
         understanding = Understanding.from_slots(tracker)
         understanding.add_message(tracker.latest_message)
+        red_flags = list(understanding.assess().red_flags)
+        if red_flags:
+            return understanding.slot_events() + answer_emergency(dispatcher, tracker, red_flags)
         lines = understanding.summary_lines()
         if not lines:
             dispatcher.utter_message(response="utter_ask_where_and_what")

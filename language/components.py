@@ -77,7 +77,10 @@ class InputGuard(_Stateless):
             problem = input_problem(message.get(TEXT))
             if problem is None or self._is_red_flag(message, problem):
                 continue
-            fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+            fallback = {
+                INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
+                PREDICTED_CONFIDENCE_KEY: 1.0,
+            }
             message.data[INTENT] = fallback
             message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
         return messages

@@ -115,6 +115,8 @@ _SITE_FIELDS: Mapping[str, tuple[str, frozenset[str]]] = {
     "calf_redness": ("redness", CALF_OR_LEG),
     "calf_tenderness": ("tenderness", CALF_OR_LEG),
 }
+_IMPLIES = {"foot_drop": "weakness", "heel_toe_walk_difficulty": "weakness",
+            "knee_locked": "locking"}
 _CALF_SIGNS = ("calf_swelling", "calf_warmth", "calf_redness", "calf_tenderness")
 
 
@@ -273,8 +275,9 @@ class History:
             return self.bilateral_neuro
         if name == "lump_behind_knee":
             return self.cyst_behind_knee
-        if name == "knee_locked" and self.knee_locked is None and self.locking is False:
-            return False
+        if name in _IMPLIES and getattr(self, name) is None:
+            if getattr(self, _IMPLIES[name]) is False:
+                return False  # no weakness: no foot drop; no locking: not locked now
         return getattr(self, name)
 
     @property

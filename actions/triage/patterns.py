@@ -1,7 +1,7 @@
 """TRIAGE_POLICY.md section 6: patterns a history is consistent with, ranked by their clues.
 
 A pattern's score is the sum of the weights of its clues that the history shows, minus the
-weights of clues against it. Each pattern has one or two defining clues (weight 3), a
+weights of clues against it. Each pattern has one or two defining clues (weight 2-3), a
 few supporting ones (0.5-2). Only facts known to be present count; nothing is inferred
 from an unknown. This ranks; it never diagnoses.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from actions.triage.history import BACK, BELOW_KNEE, FOOT, KNEE, History, Onset, Side, any_of
 
-MIN_SCORE = 2.0  # below this a pattern is not shown
+MIN_SCORE = 2.5  # below this a pattern is not shown
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ PATTERNS: tuple[Pattern, ...] = (
         C("stiffness", 2, _yes("stiffness")),
         C("worse with activity", 1, _yes("worse_activity")),
         C("stiff or sore after rest", 1, _yes("worse_after_rest")),
-        C("knee pain", 1, _at(*KNEE)),
+        C("pain in the knee as a whole", 1, _at("knee")),
         C("ache spreads to thigh, calf or ankle",
           0.5, _at("thigh", "front_of_thigh", "back_of_thigh", "calf", "ankle")),
         C("under 40", -2, lambda h: h.age is not None and h.age < 40),
@@ -178,7 +178,7 @@ PATTERNS: tuple[Pattern, ...] = (
     )),
     Pattern("deep_vein_thrombosis", "deep vein thrombosis (a clot in a leg vein)",
             ("knee-to-ankle",), (
-        C("swollen calf or leg", 2, lambda h: h.calf_swollen is True),
+        C("swollen calf or leg", 3, lambda h: h.calf_swollen is True),
         C("warm calf", 1, _yes("calf_warmth")),
         C("red calf", 1, _yes("calf_redness")),
         C("tender calf", 1, _yes("calf_tenderness")),

@@ -16,7 +16,12 @@ def test_each_red_flag_is_answered_as_an_emergency_with_its_reason(
 
     assert messages[0]["response"] == "utter_emergency_now"
     assert RULES_BY_ID[rule_id].reason in messages[1]["text"]
-    assert {"event": "slot", "timestamp": None, "name": "triage_level", "value": "emergency"} in events
+    assert {
+        "event": "slot",
+        "timestamp": None,
+        "name": "triage_level",
+        "value": "emergency",
+    } in events
     assert {"event": "slot", "timestamp": None, "name": "red_flags", "value": [rule_id]} in events
 
 
@@ -28,7 +33,12 @@ def test_every_emergency_rule_of_the_policy_has_an_intent() -> None:
 def test_red_flags_said_earlier_are_kept() -> None:
     tracker = tracker_with("...", "red_flag_cold_leg", slots={"red_flags": ["E-CES"]})
     _, events = run_action(ActionRedFlag(), tracker)
-    assert {"event": "slot", "timestamp": None, "name": "red_flags", "value": ["E-CES", "E-ISCH"]} in events
+    assert {
+        "event": "slot",
+        "timestamp": None,
+        "name": "red_flags",
+        "value": ["E-CES", "E-ISCH"],
+    } in events
 
 
 @pytest.mark.parametrize(

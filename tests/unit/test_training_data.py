@@ -2,6 +2,7 @@
 
 PyYAML only (no Rasa import), so these run in the plain unit-test step before training.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,24 +20,54 @@ TRAIN_DIR = ROOT / "data" / "nlu"
 TEST_DIR = ROOT / "tests" / "nlu"
 
 VOCABULARY_ENTITIES = {
-    "symptom", "body_location", "side", "onset", "activity", "risk_factor", "condition",
+    "symptom",
+    "body_location",
+    "side",
+    "onset",
+    "activity",
+    "risk_factor",
+    "condition",
 }
 FREE_SPAN_ENTITIES = {"duration", "pain_score"}
 
 BASIC_INTENTS = [
-    "greet", "goodbye", "thank", "affirm", "deny", "unsure", "bot_challenge", "restart",
-    "out_of_scope", "describe_symptoms", "give_location", "give_duration", "give_pain_score",
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "unsure",
+    "bot_challenge",
+    "restart",
+    "out_of_scope",
+    "describe_symptoms",
+    "give_location",
+    "give_duration",
+    "give_pain_score",
     "report_injury",
 ]
 RED_FLAG_INTENTS = [
-    "red_flag_cauda_equina", "red_flag_both_legs", "red_flag_cold_leg", "red_flag_lung_clot",
-    "red_flag_septic_knee", "red_flag_deformity", "red_flag_compartment",
+    "red_flag_cauda_equina",
+    "red_flag_both_legs",
+    "red_flag_cold_leg",
+    "red_flag_lung_clot",
+    "red_flag_septic_knee",
+    "red_flag_deformity",
+    "red_flag_compartment",
 ]
 QUESTION_INTENTS = [
-    "ask_causes", "ask_condition_info", "ask_treatment", "ask_exercises", "ask_prevention",
-    "ask_when_see_doctor", "ask_knee_foot_numbness",
+    "ask_causes",
+    "ask_condition_info",
+    "ask_treatment",
+    "ask_exercises",
+    "ask_prevention",
+    "ask_when_see_doctor",
+    "ask_knee_foot_numbness",
 ]
-MIN_TRAIN = {**{i: 30 for i in BASIC_INTENTS}, **{i: 25 for i in RED_FLAG_INTENTS + QUESTION_INTENTS}}
+MIN_TRAIN = {
+    **{i: 30 for i in BASIC_INTENTS},
+    **{i: 25 for i in RED_FLAG_INTENTS + QUESTION_INTENTS},
+}
 MIN_TEST = 8
 
 # [text](entity)  or  [text]{"entity": "...", "value": "..."}
@@ -114,7 +145,9 @@ def test_vocabulary_has_expected_shape() -> None:
             assert re.fullmatch(r"[a-z][a-z_]*", canonical), canonical
             assert isinstance(phrases, list), f"{entity}.{canonical}"
             for phrase in phrases:
-                assert isinstance(phrase, str) and phrase.strip(), f"{entity}.{canonical}: {phrase!r}"
+                assert isinstance(phrase, str) and phrase.strip(), (
+                    f"{entity}.{canonical}: {phrase!r}"
+                )
                 assert phrase.strip() != "~", f"{entity}.{canonical}"
 
 
@@ -240,7 +273,8 @@ def test_no_unexpected_intents(train, test) -> None:
 
 def test_condition_questions_name_a_condition(train) -> None:
     without = [
-        e for e in train["ask_condition_info"]
+        e
+        for e in train["ask_condition_info"]
         if not any(entity == "condition" for entity, _, _ in _entities(e))
     ]
     assert len(without) <= len(train["ask_condition_info"]) // 5, without

@@ -71,3 +71,37 @@ def test_pain_scores_are_read_from_numbers_and_words() -> None:
     assert pain_score("about a six") == "6"
     assert pain_score("10!!") == "10"
     assert pain_score("no idea") is None
+
+
+def test_a_red_flag_inside_an_ordinary_description_is_answered_as_an_emergency() -> None:
+    text = "weird numbness in the saddle region and shooting pain down my leg"
+    tracker = tracker_with(
+        text,
+        "describe_symptoms",
+        [
+            {"entity": "symptom", "value": "saddle_numbness", "start": 6},
+            {"entity": "symptom", "value": "pain", "start": 47},
+            {"entity": "body_location", "value": "leg", "start": 60},
+        ],
+    )
+    messages, events = run_action(ActionReflectUnderstanding(), tracker)
+
+    assert messages[0]["response"] == "utter_emergency_now"
+    assert slots_of(events)["triage_level"] == "emergency"
+    assert slots_of(events)["red_flags"] == ["E-CES"]
+
+
+def test_a_negated_symptom_is_not_taken_as_said() -> None:
+    text = "my knee is swollen but no fever"
+    tracker = tracker_with(
+        text,
+        "describe_symptoms",
+        [
+            {"entity": "body_location", "value": "knee", "start": 3},
+            {"entity": "symptom", "value": "swelling", "start": 11},
+            {"entity": "symptom", "value": "fever", "start": 26},
+        ],
+    )
+    messages, events = run_action(ActionReflectUnderstanding(), tracker)
+    assert slots_of(events)["symptoms"] == ["swelling"]
+    assert "triage_level" not in slots_of(events)
