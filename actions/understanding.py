@@ -24,6 +24,7 @@ SPREAD_CUE = re.compile(
     r"all the way|to my (ankle|foot|toes|calf|shin)",
     re.IGNORECASE,
 )
+SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread of the pain
 NEGATION = re.compile(r"\b(no|not|without|never|nor|n't|nt)\W+(\w+\W+)?$", re.IGNORECASE)
 NUMBER = re.compile(r"\b(10|[0-9])(?:\.5)?\b")
 WORD_SCORES = {
@@ -70,8 +71,9 @@ class Understanding:
     def add_message(self, message: dict[str, Any]) -> None:
         text = message.get("text") or ""
         found = entity_values(message.get("entities", []), text)
-        self.symptoms = _merge(self.symptoms, found.get("symptom", []))
-        self.locations = top_to_bottom(_merge(self.locations, found.get("body_location", [])))
+        symptoms = known_ids("symptom", found)
+        self.symptoms = _merge(self.symptoms, [s for s in symptoms if s != SPREADING])
+        self.locations = top_to_bottom(_merge(self.locations, known_ids("body_location", found)))
         sides = found.get("side") or vocabulary().mentioned("side", text)
         if sides:
             self.side = "both" if len(set(sides)) > 1 else sides[0]
@@ -81,7 +83,7 @@ class Understanding:
         self.pain_score = score or self.pain_score
         if (message.get("intent") or {}).get("name") == "report_injury":
             self.injury = True
-        self.spreads = self.spreads or bool(SPREAD_CUE.search(text))
+        self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
 
     def assess(self) -> Decision:
         """The triage core's view of what has been said so far (never final here)."""
@@ -151,6 +153,11 @@ def entity_values(entities: list[dict[str, Any]], text: str = "") -> dict[str, l
     return values
 
 
+def known_ids(entity: str, found: dict[str, list[str]]) -> list[str]:
+    """The values that are vocabulary ids: the triage core cannot use free wording."""
+    return [v for v in found.get(entity, []) if vocabulary().canonical(entity, v) == v]
+
+
 def pain_score(text: str) -> str | None:
     """ "7", "7/10", "about a seven" -> "7"; None when there is no score from 0 to 10."""
     match = NUMBER.search(text)
@@ -185,5 +192,6 @@ class ActionReflectUnderstanding(Action):
             dispatcher.utter_message(response="utter_ask_where_and_what")
             return []
         dispatcher.utter_message(text="Here's what I've understood so far:\n" + "\n".join(lines))
-        dispatcher.utter_message(response="utter_history_follows")
+        if (tracker.latest_message.get("intent") or {}).get("name") == "describe_symptoms":
+            dispatcher.utter_message(response="utter_history_follows")
         return understanding.slot_events()
