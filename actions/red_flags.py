@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.triage import RULES_BY_ID, Level
+from actions.emergency import answer_emergency
+from actions.understanding import Understanding
 
 RED_FLAG_INTENTS: dict[str, str] = {
     "red_flag_cauda_equina": "E-CES",
@@ -32,22 +33,6 @@ def red_flags_said(message: dict[str, Any]) -> list[str]:
     return [RED_FLAG_INTENTS[intent]] if intent in RED_FLAG_INTENTS else []
 
 
-def answer_emergency(
-    dispatcher: CollectingDispatcher, tracker: Tracker, rule_ids: list[str]
-) -> list[EventType]:
-    """Tell the person to get emergency care now and why; record the level and the flags."""
-    known = list(tracker.get_slot("red_flags") or [])
-    dispatcher.utter_message(response="utter_emergency_now")
-    for rule_id in rule_ids:
-        rule = RULES_BY_ID[rule_id]
-        dispatcher.utter_message(text=f"Why: {rule.reason} (Source: {rule.source})")
-    dispatcher.utter_message(response="utter_emergency_while_waiting")
-    return [
-        SlotSet("triage_level", Level.EMERGENCY.value),
-        SlotSet("red_flags", known + [r for r in rule_ids if r not in known]),
-    ]
-
-
 class ActionRedFlag(Action):
     def name(self) -> str:
         return "action_red_flag"
@@ -55,10 +40,7 @@ class ActionRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        from actions.understanding import Understanding  # imported here: it imports this module
-
-        understanding = Understanding.from_slots(tracker)
-        understanding.add_message(tracker.latest_message)
+        understanding = Understanding.from_tracker(tracker)
         found = list(understanding.assess().red_flags)
         said = red_flags_said(tracker.latest_message)
         return understanding.slot_events() + answer_emergency(

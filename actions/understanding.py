@@ -14,8 +14,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.emergency import answer_emergency
 from actions.labels import join, label, top_to_bottom
-from actions.red_flags import answer_emergency
 from actions.triage import Decision, History, assess
 from language.vocabulary import vocabulary
 
@@ -67,6 +67,13 @@ class Understanding:
             injury=tracker.get_slot("injury"),
             spreads=bool(tracker.get_slot("pain_spreads")),
         )
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> Understanding:
+        """What was known before, with the latest message added."""
+        understanding = cls.from_slots(tracker)
+        understanding.add_message(tracker.latest_message)
+        return understanding
 
     def add_message(self, message: dict[str, Any]) -> None:
         text = message.get("text") or ""
@@ -182,8 +189,7 @@ class ActionReflectUnderstanding(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        understanding = Understanding.from_slots(tracker)
-        understanding.add_message(tracker.latest_message)
+        understanding = Understanding.from_tracker(tracker)
         red_flags = list(understanding.assess().red_flags)
         if red_flags:
             return understanding.slot_events() + answer_emergency(dispatcher, tracker, red_flags)
