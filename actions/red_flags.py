@@ -1,8 +1,8 @@
 """Answers an emergency red flag the moment it is said (TRIAGE_POLICY.md section 2).
 
-Two ways in: each red flag is its own intent, and every message's symptoms also go through
-the triage core, so a red flag the classifier took for an ordinary description is still
-caught. The reasons shown come from the rule table (actions/triage/rules.py).
+Two ways in: each red flag is its own intent, answered here; and every message's symptoms go
+through the triage core in the message listener (listener.py), so a red flag the classifier
+took for something else is still caught. The reasons shown come from the rule table (actions/triage/rules.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.emergency import answer_emergency
@@ -40,9 +40,9 @@ class ActionRedFlag(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        understanding = Understanding.from_tracker(tracker)
-        found = list(understanding.assess().red_flags)
+        found = list(Understanding.from_slots(tracker).assess().red_flags)
         said = red_flags_said(tracker.latest_message)
-        return understanding.slot_events() + answer_emergency(
-            dispatcher, tracker, said + [r for r in found if r not in said]
-        )
+        events = answer_emergency(dispatcher, tracker, said + [r for r in found if r not in said])
+        if tracker.active_loop_name:  # no more history questions: the answer is given
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events

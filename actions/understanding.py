@@ -1,7 +1,10 @@
-"""Reflects back what the person has said about their pain, and keeps it in slots.
+"""What the person has told the assistant: the record kept in slots, and its reflection.
 
 Entity values arrive as canonical ids (see language/components.py); the same id may come
-from both extractors, so values are de-duplicated here.
+from both extractors, so values are de-duplicated here. The record holds what was said in
+free text (symptoms, places, side, onset, duration, pain score, risk factors, activities) and
+the answers to the history questions (one slot per question id, see
+actions/triage/interview.py). `history()` turns it into the triage core's `History`.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.emergency import answer_emergency
+from actions import answers
 from actions.labels import join, label, top_to_bottom
-from actions.triage import Decision, History, assess
+from actions.triage import QUESTIONS, Decision, History, assess
+from actions.triage.interview import answer_facts, merge_inputs
 from language.vocabulary import vocabulary
 
 SPREAD_CUE = re.compile(
@@ -25,21 +29,23 @@ SPREAD_CUE = re.compile(
     re.IGNORECASE,
 )
 SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread of the pain
-NEGATION = re.compile(r"\b(no|not|without|never|nor|n't|nt)\W+(\w+\W+)?$", re.IGNORECASE)
-NUMBER = re.compile(r"\b(10|[0-9])(?:\.5)?\b")
-WORD_SCORES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+# A negation covers the next few words of its clause: "no numbness", "I don't have any
+# tingling", but not "no, but my foot is numb".
+NEGATION = re.compile(
+    r"\b(no|not|without|never|nor|none|n't|dont|didnt|doesnt|isnt|havent|hasnt|cant)"
+    r"(\s+[\w']+){0,3}?\s*$",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(r"[,.;:!?]|\bbut\b|\bthough\b|\bhowever\b", re.IGNORECASE)
+QUESTION_SLOTS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
+# What people say they were doing, as History facts (they only shape the patterns).
+ACTIVITY_FACTS = {
+    "stairs": "worse_stairs", "squatting": "worse_squatting", "sitting": "worse_sitting",
+    "crossing_legs": "leg_crossing", "coughing_sneezing": "worse_coughing",
+    "running": "running_jumping", "jumping": "running_jumping",
+    "bending": "worse_back_movement", "walking": "worse_activity",
 }
+PRESENT_SYMPTOM_FACTS = {"limping": "gait_change"}
 
 
 @dataclass
@@ -47,25 +53,29 @@ class Understanding:
     """What the person has told the assistant so far, as canonical ids and short texts."""
 
     symptoms: list[str] = field(default_factory=list)
+    denied: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     side: str | None = None
-    onset: str | None = None
-    duration: str | None = None
-    pain_score: str | None = None
-    injury: bool | None = None
     spreads: bool = False
+    facts: list[str] = field(default_factory=list)  # risk factors and activities
+    answers: dict[str, Any] = field(default_factory=dict)  # question id -> answer
+
+    # --- the slots ---------------------------------------------------------------------
 
     @classmethod
     def from_slots(cls, tracker: Tracker) -> Understanding:
         return cls(
             symptoms=list(tracker.get_slot("symptoms") or []),
+            denied=list(tracker.get_slot("denied_symptoms") or []),
             locations=list(tracker.get_slot("body_locations") or []),
             side=tracker.get_slot("side"),
-            onset=tracker.get_slot("onset"),
-            duration=tracker.get_slot("duration"),
-            pain_score=tracker.get_slot("pain_score"),
-            injury=tracker.get_slot("injury"),
             spreads=bool(tracker.get_slot("pain_spreads")),
+            facts=list(tracker.get_slot("history_facts") or []),
+            answers={
+                qid: tracker.get_slot(qid)
+                for qid in QUESTION_SLOTS
+                if tracker.get_slot(qid) is not None
+            },
         )
 
     @classmethod
@@ -75,49 +85,73 @@ class Understanding:
         understanding.add_message(tracker.latest_message)
         return understanding
 
+    def slot_events(self) -> list[EventType]:
+        events = [
+            SlotSet("symptoms", self.symptoms),
+            SlotSet("denied_symptoms", self.denied),
+            SlotSet("body_locations", self.locations),
+            SlotSet("side", self.side),
+            SlotSet("pain_spreads", self.spreads),
+            SlotSet("history_facts", self.facts),
+        ]
+        return events + [SlotSet(qid, value) for qid, value in self.answers.items()]
+
+    # --- reading a message -------------------------------------------------------------
+
     def add_message(self, message: dict[str, Any]) -> None:
+        """Add what a free-text message says; answers to questions are set by the caller."""
         text = message.get("text") or ""
-        found = entity_values(message.get("entities", []), text)
+        if text.startswith("/"):  # a button payload carries no free text
+            return
+        found, negated = entity_values(message.get("entities", []), text)
         symptoms = known_ids("symptom", found)
         self.symptoms = _merge(self.symptoms, [s for s in symptoms if s != SPREADING])
+        self.denied = _merge(
+            [d for d in self.denied if d not in symptoms], known_ids("symptom", negated)
+        )
         self.locations = top_to_bottom(_merge(self.locations, known_ids("body_location", found)))
         sides = found.get("side") or vocabulary().mentioned("side", text)
         if sides:
             self.side = "both" if len(set(sides)) > 1 else sides[0]
-        self.onset = _last(found.get("onset")) or self.onset
-        self.duration = _last(found.get("duration")) or self.duration
-        score = pain_score(_last(found.get("pain_score")) or "")
-        self.pain_score = score or self.pain_score
+        facts = known_ids("risk_factor", found) + [
+            ACTIVITY_FACTS[a] for a in known_ids("activity", found) if a in ACTIVITY_FACTS
+        ]
+        self.facts = _merge(self.facts, facts)
+        onset = _last(found.get("onset")) or answers.onset(text)
+        if onset in ("sudden", "gradual"):
+            self.answers["onset"] = onset
+        duration = _last(found.get("duration"))
+        days = answers.duration_days(duration) if duration else None
+        if days is not None:
+            self.answers["duration"] = str(days)
+        score = _last(found.get("pain_score"))
+        reading = answers.pain_score(score) if score else None
+        if reading is not None and reading.value is not None:
+            self.answers["pain_score"] = str(reading.value)
         if (message.get("intent") or {}).get("name") == "report_injury":
-            self.injury = True
+            self.answers["injury"] = "yes"
         self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
 
-    def assess(self) -> Decision:
-        """The triage core's view of what has been said so far (never final here)."""
-        history = History.from_mapping(
-            {
-                "symptoms": self.symptoms,
-                "locations": self.locations,
-                "side": self.side,
-                "onset": self.onset,
-                "duration": self.duration,
-                "pain_score": self.pain_score,
-                "injury": self.injury,
-            }
-        )
-        return assess(history)
+    # --- the triage core's view --------------------------------------------------------
 
-    def slot_events(self) -> list[EventType]:
-        return [
-            SlotSet("symptoms", self.symptoms),
-            SlotSet("body_locations", self.locations),
-            SlotSet("side", self.side),
-            SlotSet("onset", self.onset),
-            SlotSet("duration", self.duration),
-            SlotSet("pain_score", self.pain_score),
-            SlotSet("injury", self.injury),
-            SlotSet("pain_spreads", self.spreads),
-        ]
+    def history(self) -> History:
+        said = {
+            "symptoms": self.symptoms
+            + [PRESENT_SYMPTOM_FACTS[s] for s in self.symptoms if s in PRESENT_SYMPTOM_FACTS],
+            "absent": [s for s in self.denied if s not in self.symptoms],
+            "risk_factors": self.facts,
+            "locations": self.locations,
+            "side": self.side,
+        }
+        return History.from_mapping(
+            merge_inputs(said, *(answer_facts(q, a) for q, a in self.answers.items()))
+        )
+
+    def assess(self) -> Decision:
+        """The triage core's view of what has been said so far."""
+        return assess(self.history())
+
+    # --- reflecting it back ------------------------------------------------------------
 
     def summary_lines(self) -> list[str]:
         lines = []
@@ -133,31 +167,59 @@ class Understanding:
                 lines.append(f"• Where: your {join(places)}{side}")
         if self.symptoms:
             lines.append(f"• What you feel: {join([label('symptom', s) for s in self.symptoms])}")
-        if self.onset:
-            lines.append(f"• Start: {label('onset', self.onset)}")
-        if self.duration:
-            lines.append(f"• How long: {self.duration}")
-        if self.pain_score:
-            lines.append(f"• Pain score: {self.pain_score} out of 10")
-        if self.injury:
+        if self.denied:
+            lines.append(f"• Not: {join([label('symptom', s) for s in self.denied])}")
+        onset = self.answers.get("onset")
+        if onset in ("sudden", "gradual"):
+            lines.append(f"• Start: {label('onset', onset)}")
+        if _is_number(self.answers.get("duration")):
+            lines.append(f"• How long: {days_text(int(self.answers['duration']))}")
+        if _is_number(self.answers.get("pain_score")):
+            lines.append(f"• Pain score: {self.answers['pain_score']} out of 10")
+        if self.answers.get("injury") == "yes":
             lines.append("• It started with an injury")
         return lines
 
 
-def entity_values(entities: list[dict[str, Any]], text: str = "") -> dict[str, list[str]]:
-    """Entity name -> values in the order said, each value once. A symptom right after a
-    negation ("no fever", "not swollen") is left out."""
-    values: dict[str, list[str]] = {}
+def days_text(days: int) -> str:
+    """21 -> "about 3 weeks"; 1 -> "1 day"; 0 -> "since today"."""
+    if days == 0:
+        return "since today"
+    for unit, size in (("year", 365), ("month", 30), ("week", 7)):
+        if days >= size * (2 if unit != "year" else 1):
+            count = round(days / size)
+            exact = "" if days % size == 0 else "about "
+            return f"{exact}{count} {unit}{'s' if count > 1 else ''}"
+    return f"{days} day{'s' if days > 1 else ''}"
+
+
+def entity_values(
+    entities: list[dict[str, Any]], text: str = ""
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(said, negated): entity name -> values in the order said, each value once. A symptom
+    shortly after a negation in the same clause ("no fever", "I don't have any tingling")
+    is negated."""
+    said: dict[str, list[str]] = {}
+    negated: dict[str, list[str]] = {}
     for entity in entities:
         value = entity.get("value")
-        start = entity.get("start")
-        if entity["entity"] == "symptom" and start and NEGATION.search(text[:start]):
+        if not isinstance(value, str) or not value.strip():
             continue
-        if isinstance(value, str) and value.strip():
-            found = values.setdefault(entity["entity"], [])
-            if value not in found:
-                found.append(value.strip())
-    return values
+        start = entity.get("start")
+        target = said
+        if entity["entity"] == "symptom" and start and is_negated(text[:start]):
+            target = negated
+        found = target.setdefault(entity["entity"], [])
+        if value.strip() not in found:
+            found.append(value.strip())
+    for name, values in negated.items():  # said plainly elsewhere: present wins
+        negated[name] = [v for v in values if v not in said.get(name, [])]
+    return said, negated
+
+
+def is_negated(before: str) -> bool:
+    clause = CLAUSE_BREAK.split(before)[-1]
+    return bool(NEGATION.search(clause.replace("’", "'")))
 
 
 def known_ids(entity: str, found: dict[str, list[str]]) -> list[str]:
@@ -165,13 +227,8 @@ def known_ids(entity: str, found: dict[str, list[str]]) -> list[str]:
     return [v for v in found.get(entity, []) if vocabulary().canonical(entity, v) == v]
 
 
-def pain_score(text: str) -> str | None:
-    """ "7", "7/10", "about a seven" -> "7"; None when there is no score from 0 to 10."""
-    match = NUMBER.search(text)
-    if match:
-        return match.group(1)
-    words = [WORD_SCORES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in WORD_SCORES]
-    return str(words[0]) if words else None
+def _is_number(value: Any) -> bool:
+    return isinstance(value, str) and value.isdigit()
 
 
 def _merge(known: list[str], new: list[str]) -> list[str]:
@@ -183,21 +240,19 @@ def _last(values: list[str] | None) -> str | None:
 
 
 class ActionReflectUnderstanding(Action):
+    """Says back what was understood; the record itself is kept by the message listener."""
+
     def name(self) -> str:
         return "action_reflect_understanding"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        understanding = Understanding.from_tracker(tracker)
-        red_flags = list(understanding.assess().red_flags)
-        if red_flags:
-            return understanding.slot_events() + answer_emergency(dispatcher, tracker, red_flags)
-        lines = understanding.summary_lines()
+        if tracker.get_slot("triage_level") == "emergency" and tracker.get_slot("red_flags"):
+            return []  # the emergency answer has been given; no need to repeat details
+        lines = Understanding.from_slots(tracker).summary_lines()
         if not lines:
             dispatcher.utter_message(response="utter_ask_where_and_what")
             return []
         dispatcher.utter_message(text="Here's what I've understood so far:\n" + "\n".join(lines))
-        if (tracker.latest_message.get("intent") or {}).get("name") == "describe_symptoms":
-            dispatcher.utter_message(response="utter_history_follows")
-        return understanding.slot_events()
+        return []

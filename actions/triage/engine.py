@@ -55,7 +55,6 @@ class OpenQuestion:
     fact: str  # stable question id, see rules.QUESTIONS and content.yml
     rule_ids: tuple[str, ...]  # rules a worrying answer could fire
     level: Level  # the most urgent of those rules
-    prompt: str
 
 
 @dataclass(frozen=True)
@@ -162,14 +161,13 @@ def open_questions(h: History, level: Level, fired: set[str]) -> tuple[OpenQuest
         for q in relevant:
             could_fire.setdefault(q.id, []).append(rule)
 
-    prompts = content()["questions"]
     found = []
     for order, q in enumerate(QUESTIONS):
         if q.id in could_fire:
             rules = could_fire[q.id]
             top = max(r.level for r in rules)
             found.append((-top.rank, order, OpenQuestion(
-                q.id, tuple(r.id for r in rules), top, prompts.get(q.id, q.id))))
+                q.id, tuple(r.id for r in rules), top)))
     return tuple(item for *_, item in sorted(found, key=lambda t: (t[0], t[1])))
 
 

@@ -238,6 +238,8 @@ class History:
     long_travel: bool | None = None
     bed_rest: bool | None = None
     smoking: bool | None = None
+    # Questions (ids from rules.QUESTIONS) the person answered "not sure": not excluded
+    not_sure: frozenset[str] = frozenset()
     # Parsing notes (not facts)
     unknown_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
     clarifications: tuple[Clarification, ...] = field(default=(), compare=False, repr=False)
@@ -583,6 +585,8 @@ def parse_mapping(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], l
                 values[key] = math.ceil(number)  # a half point counts upwards
             else:
                 values[key] = int(number)
+        elif key == "not_sure":
+            values[key] = frozenset(canonical_id(q) for q in _id_list(value))
         elif key == "side":
             values[key], ok = _parse_enum(Side, value, _SIDE_WORDS)
             if not ok:

@@ -58,6 +58,7 @@ class Rule:
     reason: str  # shown to the user, plain words
     source: str  # short names of the source articles and guidance
     gate: bool = False  # derived from section 5; read only when no policy rule fired
+    derived: bool = False  # derived from section 1; read with the policy rules
 
     def applies(self, history: History) -> bool:
         return self.criteria(history) is True
@@ -199,6 +200,24 @@ def systemic_warning(h: History) -> bool:
     return _yes(h.weight_loss, h.cancer, h.night_pain)
 
 
+def red_flag_not_excluded(h: History) -> bool:
+    """A red-flag question answered "not sure": it is not excluded (policy section 1)."""
+    return bool(unexcluded_red_flag_questions(h))
+
+
+def unexcluded_red_flag_questions(h: History) -> tuple[str, ...]:
+    emergency = [r for r in RULES if r.level is EMERGENCY]
+    found = []
+    for qid in sorted(h.not_sure):
+        question = QUESTIONS_BY_ID.get(qid)
+        if question is None:
+            continue
+        worst = dataclasses.replace(h, **question.worst_changes(h), not_sure=frozenset())
+        if any(rule.applies(worst) for rule in emergency):
+            found.append(qid)
+    return tuple(found)
+
+
 def not_mild(h: History) -> bool:
     return (h.pain_score is not None and h.pain_score >= 7) or h.swelling is True
 
@@ -312,6 +331,10 @@ RULES: tuple[Rule, ...] = (
       "Unexplained weight loss, a history of cancer, or pain that is worst at night should "
       "be checked for rarer causes.",
       "knee-to-foot (systemic symptoms)"),
+    R("U-NOTSURE", URGENT, red_flag_not_excluded, derived=True,
+      reason="You were not sure about a sign that can mean an emergency, so it cannot be "
+      "ruled out without a check today.",
+      source="TRIAGE_POLICY section 1 (not excluded, uncertainty goes up)"),
     R("S-NOTMILD", SOON, not_mild, gate=True,
       reason="Pain above 6 out of 10, or swelling, is more than home care alone should "
       "handle.",
@@ -323,7 +346,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
-POLICY_RULE_IDS: tuple[str, ...] = tuple(rule.id for rule in RULES if not rule.gate)
+POLICY_RULE_IDS: tuple[str, ...] = tuple(
+    rule.id for rule in RULES if not (rule.gate or rule.derived)
+)
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES if r.level is EMERGENCY)
 
 
@@ -347,6 +372,8 @@ class Question:
     worst_number: int = 0
 
     def is_open(self, h: History) -> bool:
+        if self.id in h.not_sure:
+            return False
         if self.number == "injury_days_ago":
             return h.injury is True and h.injury_days_ago is None
         if self.number:

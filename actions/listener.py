@@ -1,0 +1,158 @@
+"""Reads every user message, in every state of the conversation, before the reply is chosen.
+
+Rasa runs `action_validate_slot_mappings` after each user message (inside its default
+`action_extract_slots`), whatever the intent and whether a form is active. This is where:
+
+1. the record is updated from the message (symptoms, places, answers to the pending
+   history question);
+2. the red-flag check runs on the whole record, so a red flag is answered on the turn it
+   is said even when the intent classifier took the message for something else (the
+   entities come from the deterministic spaCy vocabulary pipeline). Messages classified as
+   a red-flag intent are answered by `action_red_flag` instead, so nothing is said twice;
+3. an answer that cannot be read is asked again once, with help; the second time it is
+   taken as "not sure" (never asked three times in a row).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers
+from actions.emergency import answer_emergency
+from actions.red_flags import RED_FLAG_INTENTS
+from actions.triage import QUESTIONS
+from actions.triage.interview import (
+    CHOICE_QUESTIONS,
+    NUMBER_QUESTIONS,
+    UNSURE,
+)
+from actions.understanding import Understanding
+
+FORM = "history_form"
+# Intents that are not an answer to the pending question; the form steps aside for them.
+INTERRUPTIONS = frozenset({
+    "ask_causes", "ask_condition_info", "ask_treatment", "ask_exercises", "ask_prevention",
+    "ask_when_see_doctor", "ask_knee_foot_numbness", "greet", "goodbye", "thank",
+    "bot_challenge", "restart", "request_summary", "delete_conversation",
+}) | frozenset(RED_FLAG_INTENTS)
+QUESTION_INTENTS = frozenset(i for i in INTERRUPTIONS if i.startswith("ask_"))
+QUESTION_FACTS = {q.id: q for q in QUESTIONS}
+MAX_TRIES = 2
+HELP = {
+    "pain_score": "utter_help_pain_score",
+    "age": "utter_help_age",
+    "duration": "utter_help_duration",
+    "injury_days_ago": "utter_help_duration",
+    "onset": "utter_help_onset",
+}
+
+
+class ActionListenToEveryMessage(Action):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        record = Understanding.from_slots(tracker)
+        before = dict(record.answers)
+        record.add_message(message)
+        # Free text answers facts; a question about a symptom does not say the person has it,
+        # but a red flag named in a question is still checked below (when in doubt, go up).
+        if intent in QUESTION_INTENTS:
+            kept = Understanding.from_slots(tracker)
+            red_flag_check = record
+            record = kept
+        else:
+            red_flag_check = record
+
+        events: list[EventType] = []
+        pending = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
+        if pending and pending in QUESTION_FACTS:
+            events += self._answer(dispatcher, tracker, record, before, pending, intent, message)
+
+        new_flags = [
+            flag for flag in red_flag_check.assess().red_flags
+            if flag not in (tracker.get_slot("red_flags") or [])
+        ]
+        if new_flags and intent not in RED_FLAG_INTENTS:
+            events += answer_emergency(dispatcher, tracker, new_flags)
+        return record.slot_events() + events
+
+    def _answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        record: Understanding,
+        before: dict[str, Any],
+        question: str,
+        intent: str | None,
+        message: dict[str, Any],
+    ) -> list[EventType]:
+        """Fill the pending question's slot, or set it to None so that it is asked again.
+
+        Returns nothing for an interruption, so that the form steps aside."""
+        text = message.get("text") or ""
+        value, problem = read_answer(question, text, intent)
+        if value is None and record.answers.get(question) != before.get(question):
+            value = record.answers[question]  # the free text answered it ("for 3 weeks")
+        if value is None and question not in NUMBER_QUESTIONS | CHOICE_QUESTIONS:
+            value = answered_by_description(question, record)
+        if value is None and not problem and intent in INTERRUPTIONS:
+            return []
+        tries = dict(tracker.get_slot("question_tries") or {})
+        if value is not None:
+            record.answers[question] = value
+            tries.pop(question, None)
+            return [SlotSet("question_tries", tries)]
+        tries[question] = tries.get(question, 0) + 1
+        if tries[question] >= MAX_TRIES:
+            record.answers[question] = UNSURE
+            dispatcher.utter_message(response="utter_taken_as_not_sure")
+            tries.pop(question)
+            return [SlotSet("question_tries", tries)]
+        record.answers.pop(question, None)
+        dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
+        return [SlotSet("question_tries", tries), SlotSet(question, None)]
+
+
+def answered_by_description(question: str, record: Understanding) -> str | None:
+    """"yes" or "no" when what was described settles the question ("my toes tingle")."""
+    q = QUESTION_FACTS[question]
+    if not q.facts:
+        return None
+    history = record.history()
+    values = [history.fact(name) for name in q.facts]
+    if True in values:
+        return "yes"
+    return "no" if all(v is False for v in values) else None
+
+
+def read_answer(question: str, text: str, intent: str | None) -> tuple[str | None, str | None]:
+    """(stored answer, problem): the answer to one history question, from typed text."""
+    reply = answers.yes_no(text, intent)
+    if question in NUMBER_QUESTIONS:
+        if question == "pain_score":
+            reading = answers.pain_score(text)
+        elif question == "age":
+            reading = answers.age(text)
+        else:
+            days = answers.duration_days(text)
+            reading = answers.Reading(days)
+        if reading.value is not None:
+            return str(reading.value), None
+        if reply is answers.Reply.UNSURE:
+            return UNSURE, None
+        return None, reading.problem
+    if question in CHOICE_QUESTIONS:
+        onset = answers.onset(text)
+        if onset:
+            return onset, None
+        return (UNSURE, None) if reply is answers.Reply.UNSURE else (None, None)
+    return (reply.value, None) if reply is not None else (None, None)
