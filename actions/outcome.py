@@ -65,7 +65,8 @@ def outcome_messages(decision: Decision) -> list[str]:
     messages.append("Why:\n" + "\n".join(reasons))
     if decision.patterns:
         names = [
-            f"• {p.name}: {join(list(p.clues[:3]))} ({', '.join(p.sources)})"
+            f"• {p.name[0].upper()}{p.name[1:]}: {join(list(p.clues[:3]))} "
+            f"(Source: {', '.join(p.sources)})"
             for p in decision.patterns[:MAX_PATTERNS]
         ]
         messages.append(
@@ -81,7 +82,7 @@ def menu(decision: Decision) -> list[dict[str, str]]:
     if decision.patterns:
         top = decision.patterns[0]
         buttons.append({
-            "title": f"About {top.name.lower()}",
+            "title": f"About {top.name.split(' (')[0]}",
             "payload": f'/ask_condition_info{{"condition":"{top.id}"}}',
         })
     buttons += [
@@ -135,5 +136,6 @@ def clinician_summary(record: Understanding, tracker: Tracker, today: date) -> s
     if flags:
         lines.append(f"Emergency red flags: {', '.join(flags)}")
     if decision.patterns:
-        lines.append("Consistent with: " + ", ".join(p.name for p in decision.patterns[:3]))
+        names = [p.name.split(" (")[0] for p in decision.patterns[:3]]
+        lines.append("Consistent with: " + ", ".join(names))
     return "\n".join(lines)

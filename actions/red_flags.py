@@ -2,7 +2,8 @@
 
 Two ways in: each red flag is its own intent, answered here; and every message's symptoms go
 through the triage core in the message listener (listener.py), so a red flag the classifier
-took for something else is still caught. The reasons shown come from the rule table (actions/triage/rules.py).
+took for something else is still caught. The reasons shown come from the rule table
+(actions/triage/rules.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.emergency import answer_emergency
@@ -42,7 +43,4 @@ class ActionRedFlag(Action):
     ) -> list[EventType]:
         found = list(Understanding.from_slots(tracker).assess().red_flags)
         said = red_flags_said(tracker.latest_message)
-        events = answer_emergency(dispatcher, tracker, said + [r for r in found if r not in said])
-        if tracker.active_loop_name:  # no more history questions: the answer is given
-            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return events
+        return answer_emergency(dispatcher, tracker, said + [r for r in found if r not in said])

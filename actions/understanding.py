@@ -32,11 +32,11 @@ SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread o
 # A negation covers the next few words of its clause: "no numbness", "I don't have any
 # tingling", but not "no, but my foot is numb".
 NEGATION = re.compile(
-    r"\b(no|not|without|never|nor|none|n't|dont|didnt|doesnt|isnt|havent|hasnt|cant)"
+    r"(\b(no|not|without|never|nor|none|dont|didnt|doesnt|isnt|havent|hasnt|cant)|n't)"
     r"(\s+[\w']+){0,3}?\s*$",
     re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(r"[,.;:!?]|\bbut\b|\bthough\b|\bhowever\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|though|however|and|so|because)\b", re.IGNORECASE)
 QUESTION_SLOTS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 # What people say they were doing, as History facts (they only shape the patterns).
 ACTIVITY_FACTS = {

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from actions.triage.engine import Decision, assess
-from actions.triage.history import BACK, FOOT, KNEE, History, Onset, Side
+from actions.triage.history import BACK, BELOW_KNEE, FOOT, KNEE, History, Onset, Side
 from actions.triage.rules import QUESTIONS_BY_ID, Level
 
 YES, NO, PARTIAL, UNSURE = "yes", "no", "partial", "unsure"
@@ -85,7 +85,7 @@ WORTH_ASKING: Mapping[str, Callable[[History], bool]] = {
         or h.walking_distance_pain is True),
     "chest_symptoms": lambda h: h.calf_signs is True,
     "fever_or_unwell": lambda h: (
-        _swollen(h) or h.knee_hot is True or h.redness is True or h.warmth is True),
+        h.knee_hot is True or h.redness is True or h.warmth is True or h.calf_signs is True),
     "hot_red_knee": lambda h: _swollen(h) or h.redness is True or h.warmth is True,
     "deformity": _injured,
     "pain_out_of_proportion": _injured,
@@ -99,6 +99,7 @@ WORTH_ASKING: Mapping[str, Callable[[History], bool]] = {
     "kneecap_tender": lambda h: h.injury is True,
     "age": lambda h: h.injury is True,
     "neuro_spreading": _nerve_symptoms,
+    "weakness": lambda h: _nerve_or_back(h) or h.anywhere(BELOW_KNEE),
     "onset": _severe,
     "nothing_eases_pain": lambda h: _severe(h, 7),
     "knee_locked": lambda h: (

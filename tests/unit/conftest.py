@@ -14,6 +14,7 @@ def tracker_with(
     intent: str,
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
+    active_loop: str | None = None,
 ) -> Tracker:
     """A tracker whose latest message is `text`, as Rasa would send it to an action."""
     message = {
@@ -21,7 +22,8 @@ def tracker_with(
         "intent": {"name": intent, "confidence": 0.95},
         "entities": entities or [],
     }
-    return Tracker("user", slots or {}, message, [], False, None, {}, "action_listen")
+    loop = {"name": active_loop} if active_loop else {}
+    return Tracker("user", slots or {}, message, [], False, None, loop, "action_listen")
 
 
 def run_action(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict]]:
@@ -33,3 +35,15 @@ def run_action(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], 
 
 def entity(name: str, value: str) -> dict[str, Any]:
     return {"entity": name, "value": value}
+
+
+def at(text: str, entity_name: str, value: str, phrase: str | None = None) -> dict[str, Any]:
+    """An entity as the extractors give it, with its position in `text`."""
+    start = text.index(phrase or value)
+    return {"entity": entity_name, "value": value, "start": start,
+            "end": start + len(phrase or value)}
+
+
+def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The last value each slot was set to by the events."""
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}

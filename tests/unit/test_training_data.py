@@ -45,6 +45,7 @@ BASIC_INTENTS = [
     "give_duration",
     "give_pain_score",
     "report_injury",
+    "request_summary",
 ]
 RED_FLAG_INTENTS = [
     "red_flag_cauda_equina",

@@ -1,107 +1,95 @@
 from __future__ import annotations
 
-from conftest import entity, run_action, tracker_with
+from conftest import at, entity, run_action, slots_of, tracker_with
 
-from actions.understanding import ActionReflectUnderstanding, pain_score
-
-
-def slots_of(events: list[dict]) -> dict:
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+from actions.understanding import ActionReflectUnderstanding, Understanding, days_text
 
 
-def test_a_description_is_reflected_back_with_spread_symptoms_and_duration() -> None:
-    tracker = tracker_with(
-        "my left knee is killing me and it shoots down to my ankle, foot all pins and needles "
-        "for 3 weeks",
-        "describe_symptoms",
-        [
-            entity("side", "left"),
-            entity("body_location", "knee"),
-            entity("symptom", "pain"),
-            entity("body_location", "ankle"),
-            entity("body_location", "foot"),
-            entity("symptom", "tingling"),
-            entity("symptom", "tingling"),  # found by both extractors
-            entity("duration", "3 weeks"),
-        ],
-    )
+def understood(text: str, intent: str, entities: list[dict], **slots) -> Understanding:
+    record = Understanding.from_slots(tracker_with(text, intent, entities, slots=slots))
+    record.add_message({"text": text, "intent": {"name": intent}, "entities": entities})
+    return record
+
+
+def test_a_description_is_kept_as_canonical_ids_with_spread_side_and_duration() -> None:
+    text = ("my left knee is killing me and it shoots down to my ankle, foot all pins and "
+            "needles for 3 weeks")
+    record = understood(text, "describe_symptoms", [
+        entity("side", "left"), entity("body_location", "knee"), entity("symptom", "pain"),
+        entity("body_location", "ankle"), entity("body_location", "foot"),
+        entity("symptom", "tingling"), entity("symptom", "tingling"),  # both extractors
+        entity("duration", "3 weeks"),
+    ])
+    assert record.symptoms == ["pain", "tingling"]
+    assert record.locations == ["knee", "ankle", "foot"]
+    assert record.answers["duration"] == "21"
+    lines = "\n".join(record.summary_lines())
+    assert "from your knee down to your ankle and foot (left side)" in lines
+    assert "How long: 3 weeks" in lines
+
+
+def test_negated_symptoms_are_kept_as_denied_within_their_clause_only() -> None:
+    text = "my knee is swollen but I don't have any fever, no numbness, but my foot tingles"
+    record = understood(text, "describe_symptoms", [
+        at(text, "symptom", "swelling", "swollen"), at(text, "symptom", "fever"),
+        at(text, "symptom", "numbness"), at(text, "symptom", "tingling", "tingles"),
+    ])
+    assert record.symptoms == ["swelling", "tingling"]
+    assert record.denied == ["fever", "numbness"]
+    history = record.history()
+    assert history.fever is False and history.swelling is True and history.tingling is True
+
+
+def test_what_was_said_before_is_kept_and_an_injury_is_recorded() -> None:
+    record = understood("twisted it playing football", "report_injury", [],
+                        symptoms=["numbness"], body_locations=["shin"])
+    assert record.symptoms == ["numbness"] and record.answers["injury"] == "yes"
+    assert record.history().injury is True
+
+
+def test_answers_to_questions_reach_the_triage_core() -> None:
+    tracker = tracker_with("", "deny", slots={
+        "body_locations": ["knee"], "pain_score": "3", "duration": "10",
+        "numbness_or_tingling": "no", "cannot_bear_weight": "yes", "saddle_numbness": "unsure",
+    })
+    history = Understanding.from_slots(tracker).history()
+    assert history.pain_score == 3 and history.duration_days == 10
+    assert history.numbness is False and history.weakness is False
+    assert history.cannot_bear_weight is False  # "Can you take 4 steps?" yes
+    assert history.not_sure == frozenset({"saddle_numbness"})
+
+
+def test_the_reflection_says_back_what_is_in_the_slots() -> None:
+    tracker = tracker_with("behind my right knee", "give_location", slots={
+        "body_locations": ["back_of_knee"], "side": "right", "pain_score": "7"})
     messages, events = run_action(ActionReflectUnderstanding(), tracker)
-
-    summary = messages[0]["text"]
-    assert "from your knee down to your ankle and foot (left side)" in summary
-    assert "What you feel: pain and tingling" in summary
-    assert "How long: 3 weeks" in summary
-    assert messages[1]["response"] == "utter_history_follows"
-    assert slots_of(events)["symptoms"] == ["pain", "tingling"]
-    assert slots_of(events)["body_locations"] == ["knee", "ankle", "foot"]
-
-
-def test_later_answers_add_to_what_was_said_before() -> None:
-    tracker = tracker_with(
-        "7/10",
-        "give_pain_score",
-        [entity("pain_score", "7/10")],
-        slots={"symptoms": ["numbness"], "body_locations": ["shin"], "duration": "2 days"},
-    )
-    messages, events = run_action(ActionReflectUnderstanding(), tracker)
-
-    assert "Pain score: 7 out of 10" in messages[0]["text"]
-    assert "numbness" in messages[0]["text"] and "2 days" in messages[0]["text"]
-    assert slots_of(events)["symptoms"] == ["numbness"]
-
-
-def test_a_side_in_the_words_is_kept_when_no_entity_carried_it() -> None:
-    tracker = tracker_with(
-        "behind my right knee", "give_location", [entity("body_location", "back_of_knee")]
-    )
-    messages, _ = run_action(ActionReflectUnderstanding(), tracker)
     assert "back of the knee (right side)" in messages[0]["text"]
-
-
-def test_nothing_understood_asks_where_and_what_without_changing_slots() -> None:
-    messages, events = run_action(
-        ActionReflectUnderstanding(), tracker_with("it's just bad", "describe_symptoms")
-    )
-    assert [m["response"] for m in messages] == ["utter_ask_where_and_what"]
+    assert "Pain score: 7 out of 10" in messages[0]["text"]
     assert events == []
 
 
-def test_pain_scores_are_read_from_numbers_and_words() -> None:
-    assert pain_score("7/10") == "7"
-    assert pain_score("about a six") == "6"
-    assert pain_score("10!!") == "10"
-    assert pain_score("no idea") is None
-
-
-def test_a_red_flag_inside_an_ordinary_description_is_answered_as_an_emergency() -> None:
-    text = "weird numbness in the saddle region and shooting pain down my leg"
-    tracker = tracker_with(
-        text,
-        "describe_symptoms",
-        [
-            {"entity": "symptom", "value": "saddle_numbness", "start": 6},
-            {"entity": "symptom", "value": "pain", "start": 47},
-            {"entity": "body_location", "value": "leg", "start": 60},
-        ],
+def test_nothing_understood_asks_where_and_what() -> None:
+    messages, _ = run_action(
+        ActionReflectUnderstanding(), tracker_with("it's just bad", "describe_symptoms")
     )
-    messages, events = run_action(ActionReflectUnderstanding(), tracker)
-
-    assert messages[0]["response"] == "utter_emergency_now"
-    assert slots_of(events)["triage_level"] == "emergency"
-    assert slots_of(events)["red_flags"] == ["E-CES"]
+    assert [m["response"] for m in messages] == ["utter_ask_where_and_what"]
 
 
-def test_a_negated_symptom_is_not_taken_as_said() -> None:
-    text = "my knee is swollen but no fever"
-    tracker = tracker_with(
-        text,
-        "describe_symptoms",
-        [
-            {"entity": "body_location", "value": "knee", "start": 3},
-            {"entity": "symptom", "value": "swelling", "start": 11},
-            {"entity": "symptom", "value": "fever", "start": 26},
-        ],
-    )
-    messages, events = run_action(ActionReflectUnderstanding(), tracker)
-    assert slots_of(events)["symptoms"] == ["swelling"]
-    assert "triage_level" not in slots_of(events)
+def test_after_an_emergency_answer_the_reflection_stays_quiet() -> None:
+    tracker = tracker_with("my leg", "describe_symptoms", slots={
+        "body_locations": ["leg"], "triage_level": "emergency", "red_flags": ["E-ISCH"]})
+    assert run_action(ActionReflectUnderstanding(), tracker) == ([], [])
+
+
+def test_durations_read_back_in_plain_words() -> None:
+    assert [days_text(d) for d in (0, 1, 5, 14, 21, 30, 75, 365)] == [
+        "since today", "1 day", "5 days", "2 weeks", "3 weeks", "about 4 weeks",
+        "about 2 months", "1 year"]
+
+
+def test_slot_events_round_trip() -> None:
+    record = understood("numb foot", "describe_symptoms", [entity("symptom", "numbness")])
+    again = Understanding.from_slots(tracker_with("", "greet", slots=slots_of(
+        [{"event": "slot", "name": e["name"], "value": e["value"]}
+         for e in record.slot_events()])))
+    assert again == record

@@ -1,0 +1,135 @@
+"""The message listener: answers read as typed, red flags answered on the turn they are said."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at, run_action, slots_of, tracker_with
+
+from actions.listener import ActionListenToEveryMessage
+from actions.red_flags import RED_FLAG_INTENTS
+
+LISTEN = ActionListenToEveryMessage()
+KNEE_AND_NUMB_FOOT = {"body_locations": ["knee", "foot"], "symptoms": ["numbness"]}
+
+
+def answer(text: str, question: str, intent: str = "deny", entities=None, **slots):
+    """The listener's messages and slots when `text` answers the pending `question`."""
+    tracker = tracker_with(text, intent, entities or [],
+                           slots={**KNEE_AND_NUMB_FOOT, **slots, "requested_slot": question},
+                           active_loop="history_form")
+    messages, events = run_action(LISTEN, tracker)
+    return messages, slots_of(events)
+
+
+@pytest.mark.parametrize(("text", "intent", "stored"), [
+    ("nope", "deny", "no"),
+    ("yeah", "affirm", "yes"),
+    ("not sure", "unsure", "unsure"),
+    ("sort of", "unsure", "partial"),
+    ("/affirm", "affirm", "yes"),
+    ("no, but my foot is numb", "describe_symptoms", "no"),
+])
+def test_yes_no_and_not_sure_are_read_from_free_text(text, intent, stored) -> None:
+    messages, slots = answer(text, "saddle_numbness", intent)
+    assert slots["saddle_numbness"] == stored
+
+
+@pytest.mark.parametrize(("question", "text", "stored"), [
+    ("pain_score", "about a six", "6"),
+    ("pain_score", "7/10", "7"),
+    ("pain_score", "really bad", "8"),
+    ("duration", "a couple of months", "60"),
+    ("duration", "3 weeks", "21"),
+    ("age", "I'm 58", "58"),
+    ("onset", "all of a sudden", "sudden"),
+    ("age", "dunno", "unsure"),
+])
+def test_numbers_durations_and_choices_are_read(question, text, stored) -> None:
+    _, slots = answer(text, question, "give_pain_score")
+    assert slots[question] == stored
+
+
+def test_several_facts_in_one_answer_fill_every_slot_they_mention() -> None:
+    text = "no, but my foot is cold and white and it's been 2 weeks"
+    _, slots = answer(text, "saddle_numbness", "describe_symptoms", [
+        at(text, "symptom", "cold_skin", "cold"), at(text, "symptom", "pale_skin", "white"),
+        at(text, "duration", "2 weeks")])
+    assert slots["saddle_numbness"] == "no"
+    assert {"cold_skin", "pale_skin"} <= set(slots["symptoms"])
+    assert slots["duration"] == "14"
+    assert slots["triage_level"] == "emergency" and slots["red_flags"] == ["E-ISCH"]
+
+
+def test_an_unreadable_answer_is_asked_again_once_then_taken_as_not_sure() -> None:
+    messages, slots = answer("purple monkey", "pain_score", "nlu_fallback")
+    assert [m["response"] for m in messages] == ["utter_help_pain_score"]
+    assert slots["pain_score"] is None and slots["question_tries"] == {"pain_score": 1}
+
+    messages, slots = answer("purple monkey", "pain_score", "nlu_fallback",
+                             question_tries={"pain_score": 1})
+    assert [m["response"] for m in messages] == ["utter_taken_as_not_sure"]
+    assert slots["pain_score"] == "unsure"
+
+
+def test_an_impossible_value_gets_a_clear_question_again() -> None:
+    messages, slots = answer("150", "age", "give_pain_score")
+    assert [m["response"] for m in messages] == ["utter_help_age"]
+    assert slots["age"] is None
+
+
+def test_a_question_mid_form_is_not_taken_as_an_answer() -> None:
+    _, slots = answer("what is sciatica?", "saddle_numbness", "ask_condition_info")
+    assert "saddle_numbness" not in slots  # the form steps aside; the question is answered
+
+
+def test_a_yes_to_a_red_flag_question_is_an_emergency_at_once() -> None:
+    messages, slots = answer("yes", "bladder_or_bowel_change", "affirm")
+    assert messages[0]["response"] == "utter_emergency_now"
+    assert slots["triage_level"] == "emergency" and slots["red_flags"] == ["E-CES"]
+
+
+@pytest.mark.parametrize("intent", ["ask_condition_info", "greet", "out_of_scope", "thank"])
+def test_a_red_flag_is_caught_whatever_the_intent(intent: str) -> None:
+    text = "what is sciatica? also I wet myself this morning"
+    tracker = tracker_with(text, intent, [
+        at(text, "symptom", "bladder_control_loss", "wet myself")])
+    messages, events = run_action(LISTEN, tracker)
+    assert messages[0]["response"] == "utter_emergency_now"
+    assert slots_of(events)["red_flags"] == ["E-CES"]
+
+
+def test_a_red_flag_said_across_turns_is_caught() -> None:
+    text = "and now I'm short of breath"
+    tracker = tracker_with(text, "describe_symptoms", [
+        at(text, "symptom", "breathlessness", "short of breath")],
+        slots={"body_locations": ["calf"], "symptoms": ["swelling", "pain"]})
+    messages, events = run_action(LISTEN, tracker)
+    assert messages[0]["response"] == "utter_emergency_now"
+    assert slots_of(events)["red_flags"] == ["E-PE"]
+
+
+@pytest.mark.parametrize("intent", sorted(RED_FLAG_INTENTS))
+def test_a_red_flag_intent_is_left_to_action_red_flag_so_nothing_is_said_twice(intent) -> None:
+    text = "I wet myself"
+    tracker = tracker_with(text, intent, [at(text, "symptom", "bladder_control_loss", "wet")])
+    messages, _ = run_action(LISTEN, tracker)
+    assert messages == []
+
+
+def test_a_negated_red_flag_is_not_an_emergency() -> None:
+    text = "no numbness between my legs and no trouble peeing"
+    tracker = tracker_with(text, "deny", [
+        at(text, "symptom", "saddle_numbness", "numbness between my legs"),
+        at(text, "symptom", "urine_retention", "trouble peeing")])
+    messages, events = run_action(LISTEN, tracker)
+    assert messages == [] and "triage_level" not in slots_of(events)
+    assert set(slots_of(events)["denied_symptoms"]) == {"saddle_numbness", "urine_retention"}
+
+
+def test_an_announced_red_flag_is_not_announced_again() -> None:
+    text = "my foot is still cold"
+    tracker = tracker_with(text, "describe_symptoms", [at(text, "symptom", "cold_skin", "cold")],
+                           slots={"symptoms": ["cold_skin"], "red_flags": ["E-ISCH"],
+                                  "triage_level": "emergency"})
+    messages, _ = run_action(LISTEN, tracker)
+    assert messages == []
