@@ -139,3 +139,16 @@ def clinician_summary(record: Understanding, tracker: Tracker, today: date) -> s
         names = [p.name.split(" (")[0] for p in decision.patterns[:3]]
         lines.append("Consistent with: " + ", ".join(names))
     return "\n".join(lines)
+
+
+class ActionDeleteConversation(Action):
+    """Deletes the conversation from the tracker store (see stores/forgetting.py)."""
+
+    def name(self) -> str:
+        return "action_delete_conversation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_conversation_deleted")
+        return [SlotSet("forget_conversation", True)]

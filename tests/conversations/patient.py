@@ -181,11 +181,18 @@ class Patient:
         seed: Any = 0,
         typos: float = 0.0,
         context: bool = True,
+        unknown: str = UNSURE,
     ) -> None:
+        """`unknown`: how a yes/no fact the history leaves unknown is answered: "unsure"
+        ("not sure", the default) or "no" (the patient denies what the vignette does not
+        mention). Unknown numbers and onset are "not sure" either way."""
+        if unknown not in (UNSURE, NO):
+            raise ValueError(f"unknown must be {UNSURE!r} or {NO!r}, not {unknown!r}")
         self.h = History.from_mapping(history)
         self.rng = random.Random(str(seed))
         self.typos = typos
         self.context = context
+        self.unknown = unknown
 
     # ----- the opening --------------------------------------------------------------------
 
@@ -282,10 +289,14 @@ class Patient:
         answer, as in the slot)."""
         value = self.value(question_id)
         question = QUESTIONS_BY_ID.get(question_id)
-        if value is None or question is None:
+        if question is None:
             return UNSURE
         if question.number or question_id == "onset":
-            return str(value)
+            return UNSURE if value is None else str(value)
+        if value is None:
+            if self.unknown == UNSURE:
+                return UNSURE
+            value = False
         if question_id in INVERTED:
             value = not value
         return YES if value else NO

@@ -174,3 +174,13 @@ def test_withheld_red_flags_are_listed_with_their_question() -> None:
     assert Patient(CASE).withheld_red_flags() == {
         "urine_retention": "bladder_or_bowel_change", "saddle_numbness": "saddle_numbness",
     }
+
+
+def test_unknown_facts_can_be_denied() -> None:
+    p = Patient({"locations": ["knee"]}, unknown="no")
+    assert p.intended("saddle_numbness") == "no"
+    assert p.intended("cannot_bear_weight") == "yes"  # inverted: can take 4 steps
+    assert p.intended("pain_score") == "unsure"
+    assert p.intended("onset") == "unsure"
+    with pytest.raises(ValueError):
+        Patient({}, unknown="maybe")

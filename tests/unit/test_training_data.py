@@ -46,6 +46,7 @@ BASIC_INTENTS = [
     "give_pain_score",
     "report_injury",
     "request_summary",
+    "delete_conversation",
 ]
 RED_FLAG_INTENTS = [
     "red_flag_cauda_equina",

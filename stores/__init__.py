@@ -1,0 +1,1 @@
+"""Conversation stores: Rasa's own, with the one addition this product needs."""
