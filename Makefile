@@ -21,7 +21,7 @@ NLU_FLOOR   := 0.90
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
 
 .PHONY: help install spacy-model train run shell actions validate lint unit test \
-        test-stories evaluate-nlu evaluate-triage clean
+        test-stories test-conversations evaluate-nlu evaluate-triage clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test-stories: $(MODEL) ## rasa test on the dialogue test stories
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	  --out results/stories --fail-on-prediction-errors
 
+test-conversations: $(MODEL) ## full conversations through the REST channel for 24+ vignettes
+	$(PYTHON) tests/conversations/run_conversations.py --out results/conversations
+
 evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fails under the floor)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
 	$(PYTHON) scripts/nlu_report.py results/nlu --intent-floor $(NLU_FLOOR)
@@ -75,7 +78,7 @@ evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fai
 evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
 	$(PYTHON) -m actions.triage.evaluate tests/vignettes
 
-test: lint unit validate train test-stories evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
+test: lint unit validate train test-stories test-conversations evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
 	@echo "make test: all checks passed"
 
 clean: ## remove the venv, built models and results

@@ -61,7 +61,7 @@ class ActionListenToEveryMessage(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         record = Understanding.from_slots(tracker)
-        before = dict(record.answers)
+        before = Understanding.from_slots(tracker)
         record.add_message(message)
         # Free text answers facts; a question about a symptom does not say the person has it,
         # but a red flag named in a question is still checked below (when in doubt, go up).
@@ -90,7 +90,7 @@ class ActionListenToEveryMessage(Action):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         record: Understanding,
-        before: dict[str, Any],
+        before: Understanding,
         question: str,
         intent: str | None,
         message: dict[str, Any],
@@ -100,7 +100,7 @@ class ActionListenToEveryMessage(Action):
         Returns nothing for an interruption, so that the form steps aside."""
         text = message.get("text") or ""
         value, problem = read_answer(question, text, intent)
-        if value is None and record.answers.get(question) != before.get(question):
+        if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
         if value is None and question not in NUMBER_QUESTIONS | CHOICE_QUESTIONS:
             value = answered_by_description(question, record)
@@ -118,8 +118,14 @@ class ActionListenToEveryMessage(Action):
             tries.pop(question)
             return [SlotSet("question_tries", tries)]
         record.answers.pop(question, None)
-        dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
+        if not told_something_new(before, record):  # else: noted, and the question follows
+            dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
+
+
+def told_something_new(before: Understanding, after: Understanding) -> bool:
+    return (before.symptoms, before.locations, before.denied, before.facts) != (
+        after.symptoms, after.locations, after.denied, after.facts)
 
 
 def answered_by_description(question: str, record: Understanding) -> str | None:

@@ -120,15 +120,22 @@ class Understanding:
         onset = _last(found.get("onset")) or answers.onset(text)
         if onset in ("sudden", "gradual"):
             self.answers["onset"] = onset
-        duration = _last(found.get("duration"))
-        days = answers.duration_days(duration) if duration else None
-        if days is not None:
-            self.answers["duration"] = str(days)
-        score = _last(found.get("pain_score"))
-        reading = answers.pain_score(score) if score else None
-        if reading is not None and reading.value is not None:
-            self.answers["pain_score"] = str(reading.value)
-        if (message.get("intent") or {}).get("name") == "report_injury":
+        # The extractors find that a duration or score was said; the words are read here,
+        # from the whole message, as DIET's span can be cut short ("weeks and").
+        intent = (message.get("intent") or {}).get("name")
+        if found.get("duration") or intent == "give_duration":
+            days = answers.duration_days(text)
+            if days is None and found.get("duration"):
+                days = answers.duration_days(found["duration"][-1])
+            if days is not None:
+                self.answers["duration"] = str(days)
+        if found.get("pain_score") or intent == "give_pain_score":
+            reading = answers.pain_score(text)
+            if reading.value is None and found.get("pain_score"):
+                reading = answers.pain_score(found["pain_score"][-1])
+            if reading.value is not None:
+                self.answers["pain_score"] = str(reading.value)
+        if intent == "report_injury":
             self.answers["injury"] = "yes"
         self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
 

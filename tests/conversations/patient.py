@@ -251,6 +251,47 @@ class Patient:
             text += " " + sentence[0].upper() + sentence[1:] + "."
         return text
 
+    def rephrase(self) -> str:
+        """A second, plainer opening for when the first was not understood, worded like the
+        assistant's own example ("my knee hurts and it spreads down to my ankle")."""
+        h, rng = self.h, self.rng
+        symptoms = self.opening_symptoms()
+        nouns = [SYMPTOM_NOUNS[s][0] for s in symptoms if s in SYMPTOM_NOUNS and s != "pain"]
+        sentences = [SYMPTOM_SENTENCES[s][2][0] for s in symptoms if s in SYMPTOM_SENTENCES]
+        sentences += [CONTEXT_SENTENCES[f][2][0] for f in self.opening_context()]
+        places = [location_phrases(loc)[0] for loc in top_to_bottom(list(h.locations))]
+        spread = [location_phrases(loc)[0]
+                  for loc in top_to_bottom(list(h.spread_to - h.locations))]
+        hurts = "pain" in symptoms
+        if not hurts:
+            text = f"there is {_join(nouns)}" + (f" {_in(places[0])}" if places else "")
+            nouns = []
+        elif places and places[0].split()[0] in _PREPOSITIONS:
+            text = f"it hurts {places[0]}"
+        elif places:
+            text = (places[0] if places[0].startswith("my ") else "the " + places[0]) + " hurts"
+        else:
+            text = "it hurts"
+        text = text[0].upper() + text[1:]
+        if spread:
+            text += f" and it spreads down to {_join([_to(p) for p in spread])}"
+        text += "."
+        if places[1:]:
+            text += f" It's also {_join([_in(p) for p in places[1:]])}."
+        if nouns:
+            text += f" There is also {_join(nouns)}."
+        if isinstance(h.side, Side):
+            text += {Side.LEFT: " It's on the left side.", Side.RIGHT: " It's on the right side.",
+                     Side.BOTH: " It's on both sides."}[h.side]
+        if h.injury is True:
+            how = "twisted" if h.twisting_injury is True else "injured"
+            sport = " playing football" if h.sports_injury is True else ""
+            text += f" I {how} it{sport}."
+        for sentence in sentences:
+            text += " " + sentence[0].upper() + sentence[1:] + "."
+        rng.random()  # keep later answers independent of whether a rephrase was needed
+        return text
+
     def _injury_sentence(self) -> str:
         h, rng = self.h, self.rng
         it = "my knee" if "knee" in h.locations else "it"

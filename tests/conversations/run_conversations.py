@@ -258,7 +258,7 @@ def fact_differences(case: History, understood: History) -> dict[str, list[str]]
     added = [f for f in FACT_FIELDS if understood.fact(f) is True and case.fact(f) is False]
     numbers = [f"{f}: {getattr(case, f)} -> {getattr(understood, f)}"
                for f in ("pain_score", "age", "duration_days", "injury_days_ago")
-               if getattr(case, f) is not None and getattr(case, f) != getattr(understood, f)]
+               if getattr(understood, f) is not None and getattr(case, f) != getattr(understood, f)]
     places = sorted(case.all_locations - understood.all_locations)
     return {"missed": missed, "wrongly_added": added, "numbers": numbers,
             "places_missed": places}
@@ -283,7 +283,9 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
                       unknown=args.unknown)
     history = patient.h
     expected = Level(case["level"])
-    engine = assess(History.from_mapping(case["history"])).level
+    engine_decision = assess(History.from_mapping(case["history"]))
+    engine = engine_decision.level
+    engine_rules = [hit.rule_id for hit in engine_decision.fired]
     sender = f"patient-{case['id']}-{run_id}"
     offsets = (_log_size(found.action_log), _log_size(found.rasa_log))
     transcript: list[dict[str, Any]] = []
@@ -298,7 +300,18 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
         pending = pending_question(tracker)
         transcript.append({"patient": text, "bot": bot_texts(replies), "pending": pending})
         if pending is None and not (tracker.get("slots") or {}).get("triage_level"):
-            problems.append("no history question after the opening and no outcome")
+            problems.append("opening not understood: no history question and no outcome "
+                            f"(bot: {' / '.join(bot_texts(replies))[:160]!r})")
+            if not args.no_rephrase:
+                text = patient.rephrase()
+                replies = client.say(sender, text)
+                tracker = client.tracker(sender)
+                pending = pending_question(tracker)
+                transcript.append({"patient": text, "bot": bot_texts(replies),
+                                   "pending": pending, "rephrased": True})
+                if pending is None and not (tracker.get("slots") or {}).get("triage_level"):
+                    problems.append("rephrased opening not understood either (bot: "
+                                    f"{' / '.join(bot_texts(replies))[:160]!r})")
         streak, last = 0, None
         while pending:
             streak = streak + 1 if pending == last else 1
@@ -345,13 +358,16 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
             f"{fact} (question {q})" for fact, q in unasked.items()))
     understood = understood_history(slots)
     differences = fact_differences(history, understood) if understood is not None else {}
-    understood_level = assess(understood).level.value if understood is not None else None
+    decision = assess(understood) if understood is not None else None
+    understood_level = decision.level.value if decision else None
+    understood_rules = [hit.rule_id for hit in decision.fired] if decision else []
     under = conversation is not None and conversation < expected
     ok = conversation is expected and not problems
     return {
         "id": case["id"], "file": case["file"], "summary": case.get("summary", ""),
         "expected": expected.value, "conversation": conversation.value if conversation else None,
-        "engine": engine.value, "understood_engine_level": understood_level,
+        "engine": engine.value, "engine_rules": engine_rules,
+        "understood_engine_level": understood_level, "understood_rules": understood_rules,
         "questions": len(asked), "distinct_questions": len(asked_set),
         "asked": asked, "ok": ok, "under_triaged": under or conversation is None,
         "over_triaged": conversation is not None and conversation > expected,
@@ -418,8 +434,10 @@ def format_report(results: list[dict[str, Any]], summary: dict[str, Any]) -> str
     for r in results:
         items = list(r["problems"])
         if r["conversation"] != r["expected"]:
-            items.append(f"level {r['conversation']} (expected {r['expected']}, "
-                         f"engine {r['engine']})")
+            items.append(f"level {r['conversation']} (expected {r['expected']}, engine "
+                         f"{r['engine']}); rules fired in the conversation: "
+                         f"{', '.join(r['understood_rules']) or 'none'}, on the vignette: "
+                         f"{', '.join(r['engine_rules']) or 'none'}")
         items += [f"{m['kind']}: {m['question']!r} answered {m['answer']!r} "
                   f"(meant {m['intended']}, stored {m['stored']})" for m in r["misreads"]]
         if not r["ok"] and r["differences"]:
@@ -462,6 +480,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--typos", action="store_true", help="misspell some answers")
     parser.add_argument("--typo-rate", type=float, default=0.3,
                         help="share of yes/no/not sure/onset answers misspelt with --typos")
+    parser.add_argument("--no-rephrase", action="store_true",
+                        help="do not rephrase an opening the assistant did not understand")
     parser.add_argument("--no-context", action="store_true",
                         help="leave activities and clot risk factors out of the opening")
     parser.add_argument("--unknown", choices=("unsure", "no"), default="unsure",
@@ -535,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "settings": {"cases": [c["id"] for c in cases], "files": files, "all": args.all,
                      "typos": args.typos, "typo_rate": args.typo_rate if args.typos else 0,
                      "context": not args.no_context, "unknown": args.unknown,
+                     "rephrase": not args.no_rephrase,
                      "seed": args.seed, "floor": args.floor,
                      "model": str(args.model), "seconds": round(time.monotonic() - started)},
         "totals": summary,

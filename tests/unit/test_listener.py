@@ -133,3 +133,11 @@ def test_an_announced_red_flag_is_not_announced_again() -> None:
                                   "triage_level": "emergency"})
     messages, _ = run_action(LISTEN, tracker)
     assert messages == []
+
+
+def test_other_news_instead_of_an_answer_is_kept_and_the_question_follows() -> None:
+    text = "my ankle hurts too"
+    messages, slots = answer(text, "pain_score", "describe_symptoms",
+                             [at(text, "body_location", "ankle")])
+    assert messages == [] and "ankle" in slots["body_locations"]
+    assert slots["pain_score"] is None  # asked again, once

@@ -184,3 +184,15 @@ def test_unknown_facts_can_be_denied() -> None:
     assert p.intended("onset") == "unsure"
     with pytest.raises(ValueError):
         Patient({}, unknown="maybe")
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
+def test_the_rephrased_opening_says_the_same(case: dict) -> None:
+    p = Patient(case["history"], seed=case["id"])
+    text = p.rephrase()
+    wanted = p.opening_ids()
+    vocab = vocabulary()
+    assert set(wanted["body_locations"]) <= set(vocab.mentioned("body_location", text)), text
+    said = set(vocab.mentioned("symptom", text))
+    assert set(wanted["symptoms"]) <= said, text
+    assert not said & set(patient.WITHHELD), text

@@ -93,3 +93,10 @@ def test_slot_events_round_trip() -> None:
         [{"event": "slot", "name": e["name"], "value": e["value"]}
          for e in record.slot_events()])))
     assert again == record
+
+
+def test_a_duration_or_score_is_read_from_the_words_when_the_span_is_cut_short() -> None:
+    text = "killing me for 3 weeks and it's a 7/10"
+    record = understood(text, "describe_symptoms", [
+        entity("duration", "weeks and"), entity("pain_score", "7/")])
+    assert record.answers["duration"] == "21" and record.answers["pain_score"] == "7"
