@@ -15,6 +15,7 @@ Rasa runs `action_validate_slot_mappings` after each user message (inside its de
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -42,6 +43,9 @@ INTERRUPTIONS = frozenset({
 QUESTION_INTENTS = frozenset(i for i in INTERRUPTIONS if i.startswith("ask_"))
 QUESTION_FACTS = {q.id: q for q in QUESTIONS}
 MAX_TRIES = 2
+ANSWER_INTENTS = frozenset({"affirm", "deny", "unsure"})
+FIRST_CLAUSE = re.compile(r"[,.;:!?]|\bbut\b", re.IGNORECASE)
+MAX_ANSWER_WORDS = 6
 HELP = {
     "pain_score": "utter_help_pain_score",
     "age": "utter_help_age",
@@ -98,14 +102,14 @@ class ActionListenToEveryMessage(Action):
         """Fill the pending question's slot, or set it to None so that it is asked again.
 
         Returns nothing for an interruption, so that the form steps aside."""
+        if intent in INTERRUPTIONS:
+            return []  # "what exercises can I do?" is a question, not a yes
         text = message.get("text") or ""
         value, problem = read_answer(question, text, intent)
         if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
         if value is None and question not in NUMBER_QUESTIONS | CHOICE_QUESTIONS:
             value = answered_by_description(question, record)
-        if value is None and not problem and intent in INTERRUPTIONS:
-            return []
         tries = dict(tracker.get_slot("question_tries") or {})
         if value is not None:
             record.answers[question] = value
@@ -121,6 +125,20 @@ class ActionListenToEveryMessage(Action):
         if not told_something_new(before, record):  # else: noted, and the question follows
             dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
+
+
+def yes_no_reply(text: str, intent: str | None) -> answers.Reply | None:
+    """Yes / no / not sure, from a short answer or one classified as such.
+
+    In a longer sentence a "yes" word is not an answer ("can I have a summary", "I do
+    yoga"): there only the first clause counts, and only when it is short.
+    """
+    if intent in ANSWER_INTENTS:
+        return answers.yes_no(text, intent)
+    first_clause = FIRST_CLAUSE.split(text, maxsplit=1)[0]
+    if len(first_clause.split()) > MAX_ANSWER_WORDS:
+        return None
+    return answers.yes_no(first_clause)
 
 
 def told_something_new(before: Understanding, after: Understanding) -> bool:
@@ -142,7 +160,7 @@ def answered_by_description(question: str, record: Understanding) -> str | None:
 
 def read_answer(question: str, text: str, intent: str | None) -> tuple[str | None, str | None]:
     """(stored answer, problem): the answer to one history question, from typed text."""
-    reply = answers.yes_no(text, intent)
+    reply = yes_no_reply(text, intent)
     if question in NUMBER_QUESTIONS:
         if question == "pain_score":
             reading = answers.pain_score(text)

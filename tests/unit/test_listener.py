@@ -141,3 +141,15 @@ def test_other_news_instead_of_an_answer_is_kept_and_the_question_follows() -> N
                              [at(text, "body_location", "ankle")])
     assert messages == [] and "ankle" in slots["body_locations"]
     assert slots["pain_score"] is None  # asked again, once
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("what exercises can I do?", "ask_exercises"),
+    ("can I have a summary for my doctor", "request_summary"),
+    ("can I have a summary for my doctor", "describe_symptoms"),
+    ("I do yoga and pilates twice a week at the gym", "describe_symptoms"),
+])
+def test_a_yes_word_inside_a_longer_sentence_is_not_an_answer(text: str, intent: str) -> None:
+    _, slots = answer(text, "deformity", intent)
+    assert slots.get("deformity") is None
+    assert "triage_level" not in slots
