@@ -141,7 +141,7 @@ def answer(key: str) -> Section:
 def level_advice(level: str) -> Section:
     """What the triage level tells the user to do (actions/triage/content.yml)."""
     advice = " ".join(triage_content()["levels"][level]["advice"].split())
-    cited = re.search(r"\s*\[([^\]]+)\]", advice)
+    cited = re.search(r"\s*\(Source: ([^)]+)\)", advice)
     if cited is None:
         return Section(advice, answer("when_to_get_help").sources)
     sources = tuple(source.strip() for source in cited.group(1).split(","))

@@ -21,10 +21,10 @@ from actions.triage.interview import NUMBER_QUESTIONS, PARTIAL, UNSURE, YES
 from actions.understanding import Understanding, days_text
 
 HEADLINES = {
-    Level.EMERGENCY: "🚨 This needs emergency care now.",
-    Level.URGENT: "⚠️ My advice: get seen today.",
-    Level.SOON: "My advice: get an appointment in the next few days (within 2 weeks at most).",
-    Level.SELF_CARE: "My advice: you can look after this at home for now.",
+    Level.EMERGENCY: "🚨 My advice: emergency",
+    Level.URGENT: "⚠️ My advice: urgent",
+    Level.SOON: "My advice: soon",
+    Level.SELF_CARE: "My advice: home care for now",
 }
 NO_RULE_REASON = (
     "Nothing you told me points to a problem that needs a check-up now: the pain is mild "
@@ -60,7 +60,7 @@ class ActionTriageOutcome(Action):
 
 def outcome_messages(decision: Decision) -> list[str]:
     level = content()["levels"][decision.level.value]
-    messages = [f"{HEADLINES[decision.level]}\n{level['advice']} ({level['timeframe']})"]
+    messages = [f"{HEADLINES[decision.level]} ({level['timeframe']})\n{level['advice']}"]
     reasons = [f"• {hit.reason}" for hit in decision.fired] or [f"• {NO_RULE_REASON}"]
     messages.append("Why:\n" + "\n".join(reasons))
     if decision.patterns:
@@ -130,9 +130,13 @@ def clinician_summary(record: Understanding, tracker: Tracker, today: date) -> s
         if items:
             lines.append(f"Answered {key}: {'; '.join(items)}")
     flags = tracker.get_slot("red_flags") or list(decision.red_flags)
-    level = tracker.get_slot("triage_level") or decision.level.value
+    level = tracker.get_slot("triage_level")
     rules = [hit.rule_id for hit in decision.fired]
-    lines.append(f"Triage advice: {level.replace('_', ' ')} (rules: {', '.join(rules) or 'none'})")
+    if level:
+        lines.append(f"Triage advice: {level.replace('_', ' ')} "
+                     f"(rules: {', '.join(rules) or 'none'})")
+    else:
+        lines.append("Triage advice: not decided yet (the questions were not finished)")
     if flags:
         lines.append(f"Emergency red flags: {', '.join(flags)}")
     if decision.patterns:

@@ -258,7 +258,8 @@ def fact_differences(case: History, understood: History) -> dict[str, list[str]]
     added = [f for f in FACT_FIELDS if understood.fact(f) is True and case.fact(f) is False]
     numbers = [f"{f}: {getattr(case, f)} -> {getattr(understood, f)}"
                for f in ("pain_score", "age", "duration_days", "injury_days_ago")
-               if getattr(understood, f) is not None and getattr(case, f) != getattr(understood, f)]
+               if None not in (getattr(case, f), getattr(understood, f))
+               and getattr(case, f) != getattr(understood, f)]
     places = sorted(case.all_locations - understood.all_locations)
     return {"missed": missed, "wrongly_added": added, "numbers": numbers,
             "places_missed": places}

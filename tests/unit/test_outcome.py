@@ -55,8 +55,9 @@ def test_an_emergency_is_never_lowered_by_the_outcome() -> None:
 
 
 def test_the_clinician_summary_lists_what_was_reported() -> None:
-    record = Understanding.from_slots(tracker_with("", "deny", slots=SCIATICA))
-    summary = clinician_summary(record, tracker_with("", "deny", slots=SCIATICA),
+    slots = {**SCIATICA, "triage_level": "urgent"}
+    record = Understanding.from_slots(tracker_with("", "deny", slots=slots))
+    summary = clinician_summary(record, tracker_with("", "deny", slots=slots),
                                 date(2026, 11, 22))
     assert summary.startswith("Summary for a clinician (2026-11-22)")
     assert "lower back" in summary and "tingling" in summary
@@ -82,3 +83,10 @@ def test_the_form_asks_only_what_is_still_open_and_stops_at_an_emergency() -> No
     assert first[:2] == ["bladder_or_bowel_change", "saddle_numbness"]
     assert "saddle_numbness" not in required(SCIATICA)  # answered "not sure"
     assert required({**SCIATICA, "symptoms": ["pain", "bladder_control_loss"]}) == []
+
+
+def test_a_summary_before_the_outcome_says_the_advice_is_not_decided() -> None:
+    record = Understanding.from_slots(tracker_with("", "deny", slots=SELF_CARE))
+    summary = clinician_summary(record, tracker_with("", "deny", slots=SELF_CARE),
+                                date(2026, 11, 22))
+    assert "Triage advice: not decided yet" in summary
