@@ -46,6 +46,10 @@ ACTIVITY_FACTS = {
     "bending": "worse_back_movement", "walking": "worse_activity",
 }
 PRESENT_SYMPTOM_FACTS = {"limping": "gait_change"}
+# Messages about the pain itself, where "since Tuesday" or "for ages" is how long it has been.
+DESCRIPTIONS = frozenset({
+    "describe_symptoms", "give_location", "give_duration", "give_pain_score", "report_injury",
+})
 
 
 @dataclass
@@ -123,7 +127,7 @@ class Understanding:
         # The extractors find that a duration or score was said; the words are read here,
         # from the whole message, as DIET's span can be cut short ("weeks and").
         intent = (message.get("intent") or {}).get("name")
-        if found.get("duration") or intent == "give_duration":
+        if found.get("duration") or intent in DESCRIPTIONS:
             days = answers.duration_days(text)
             if days is None and found.get("duration"):
                 days = answers.duration_days(found["duration"][-1])

@@ -100,3 +100,11 @@ def test_a_duration_or_score_is_read_from_the_words_when_the_span_is_cut_short()
     record = understood(text, "describe_symptoms", [
         entity("duration", "weeks and"), entity("pain_score", "7/")])
     assert record.answers["duration"] == "21" and record.answers["pain_score"] == "7"
+
+
+def test_how_long_is_read_from_a_description_even_without_an_entity() -> None:
+    record = understood("tingling down to my calf, had it since tuesday", "describe_symptoms",
+                        [entity("symptom", "tingling")])
+    assert record.answers["duration"].isdigit()
+    record = understood("what is sciatica, I've wondered for ages", "ask_condition_info", [])
+    assert "duration" not in record.answers
