@@ -1,7 +1,7 @@
 """Drive whole conversations with a scripted patient through Rasa's REST channel.
 
     .venv/bin/python tests/conversations/run_conversations.py [--all] [--cases E-01,U-03]
-        [--typos] [--floor 0.9] [--seed 0] [--model models/knee-triage.tar.gz]
+        [--typos] [--unknown unsure|no] [--floor 0.9] [--seed 0] [--out DIR]
 
 Starts its own action server and Rasa server on free ports (in-memory tracker store), plays
 one conversation per vignette case (tests/vignettes), compares the level the conversation
@@ -299,7 +299,9 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
         replies = client.say(sender, text)
         tracker = client.tracker(sender)
         pending = pending_question(tracker)
-        transcript.append({"patient": text, "bot": bot_texts(replies), "pending": pending})
+        slots_before: dict[str, Any] = {}
+        transcript.append({"patient": text, "bot": bot_texts(replies), "pending": pending,
+                           "slots_set": _changed(slots_before, tracker)})
         if pending is None and not (tracker.get("slots") or {}).get("triage_level"):
             problems.append("opening not understood: no history question and no outcome "
                             f"(bot: {' / '.join(bot_texts(replies))[:160]!r})")
@@ -309,7 +311,8 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
                 tracker = client.tracker(sender)
                 pending = pending_question(tracker)
                 transcript.append({"patient": text, "bot": bot_texts(replies),
-                                   "pending": pending, "rephrased": True})
+                                   "pending": pending, "rephrased": True,
+                                   "slots_set": _changed(slots_before, tracker)})
                 if pending is None and not (tracker.get("slots") or {}).get("triage_level"):
                     problems.append("rephrased opening not understood either (bot: "
                                     f"{' / '.join(bot_texts(replies))[:160]!r})")
@@ -334,7 +337,8 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
             following = pending_question(tracker)
             turn = {"question": pending, "bot_question": _question_text(transcript),
                     "patient": text, "intended": intended, "stored": stored,
-                    "bot": bot_texts(replies), "pending": following}
+                    "bot": bot_texts(replies), "pending": following,
+                    "slots_set": _changed(slots_before, tracker)}
             transcript.append(turn)
             if stored is None and following == pending:
                 misreads.append({"question": pending, "answer": text, "intended": intended,
@@ -380,6 +384,15 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
         "rasa_log_errors": _log_errors(found.rasa_log, offsets[1]),
         "sender": sender, "transcript": transcript,
     }
+
+
+def _changed(before: dict[str, Any], tracker: dict[str, Any]) -> dict[str, Any]:
+    """Slots whose value changed since the last call (updates `before`)."""
+    slots = tracker.get("slots") or {}
+    changed = {k: v for k, v in slots.items() if before.get(k) != v}
+    before.clear()
+    before.update(slots)
+    return changed
 
 
 def _question_text(transcript: list[dict[str, Any]]) -> str:
@@ -492,6 +505,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--floor", type=float, default=0.9,
                         help="minimum level agreement (default: %(default)s)")
     parser.add_argument("--model", type=Path, default=Path("models/knee-triage.tar.gz"))
+    parser.add_argument("--out", type=Path,
+                        help="folder for the JSON report and the server logs (sets --report "
+                             "to OUT/conversations.json and --logs to OUT)")
     parser.add_argument("--report", type=Path, default=Path("reports/conversations.json"))
     parser.add_argument("--logs", type=Path, default=Path("reports"),
                         help="folder for the server logs (default: %(default)s)")
@@ -500,7 +516,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--url", help="use a Rasa server already running at this URL "
                         "(with --token) instead of starting servers")
     parser.add_argument("--token", help="auth token of the server given with --url")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.out:
+        args.report, args.logs = args.out / "conversations.json", args.out
+    return args
 
 
 def _terminate(signum: int, frame: Any) -> None:
