@@ -46,6 +46,11 @@ MAX_TRIES = 2
 ANSWER_INTENTS = frozenset({"affirm", "deny", "unsure"})
 FIRST_CLAUSE = re.compile(r"[,.;:!?]|\bbut\b", re.IGNORECASE)
 MAX_ANSWER_WORDS = 6
+DOUBT_TYPOS = re.compile(
+    r"\bn[o0]t\s+(s|sh)[uo]+[re]+\b|\bnot\s+(certain|positive)|\bd[o0]n'?t\s+k?n[o0]w|"
+    r"\bdun+o\b|\bidk\b|\bno\s+idea\b|\bunsure\b|\bmaybe\b",
+    re.IGNORECASE,
+)
 HELP = {
     "pain_score": "utter_help_pain_score",
     "age": "utter_help_age",
@@ -133,6 +138,8 @@ def yes_no_reply(text: str, intent: str | None) -> answers.Reply | None:
     In a longer sentence a "yes" word is not an answer ("can I have a summary", "I do
     yoga"): there only the first clause counts, and only when it is short.
     """
+    if DOUBT_TYPOS.search(text):
+        return answers.Reply.UNSURE  # "not shure" must never be read as "no"
     if intent in ANSWER_INTENTS:
         return answers.yes_no(text, intent)
     first_clause = FIRST_CLAUSE.split(text, maxsplit=1)[0]

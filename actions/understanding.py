@@ -47,9 +47,18 @@ ACTIVITY_FACTS = {
 }
 PRESENT_SYMPTOM_FACTS = {"limping": "gait_change"}
 # Messages about the pain itself, where "since Tuesday" or "for ages" is how long it has been.
-DESCRIPTIONS = frozenset({
-    "describe_symptoms", "give_location", "give_duration", "give_pain_score", "report_injury",
-})
+DESCRIPTIONS = frozenset({"describe_symptoms", "give_location", "give_duration", "report_injury"})
+TIME_WORDS = re.compile(
+    r"\b(hours?|days?|nights?|weeks?|wks?|months?|years?|yrs?|since|ago|ages|yesterday|today|"
+    r"morning|fortnight|forever|long time|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?)\b",
+    re.IGNORECASE,
+)
+# An injury told in passing ("it started when I twisted it", "after a fall").
+INJURY_CUE = re.compile(
+    r"\b(injur\w*|fell|fall(en)?|twist(ed|ing)?|bang(ed)?|knock(ed)?|tackle[ds]?|accident|"
+    r"sprain(ed)?|kicked|hit it|landed (on|badly)|crash(ed)?|tripped|slipped)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -127,8 +136,8 @@ class Understanding:
         # The extractors find that a duration or score was said; the words are read here,
         # from the whole message, as DIET's span can be cut short ("weeks and").
         intent = (message.get("intent") or {}).get("name")
-        if found.get("duration") or intent in DESCRIPTIONS:
-            days = answers.duration_days(text)
+        if found.get("duration") or (intent in DESCRIPTIONS and TIME_WORDS.search(text)):
+            days = answers.duration_days(text) if TIME_WORDS.search(text) else None
             if days is None and found.get("duration"):
                 days = answers.duration_days(found["duration"][-1])
             if days is not None:
@@ -139,7 +148,10 @@ class Understanding:
                 reading = answers.pain_score(found["pain_score"][-1])
             if reading.value is not None:
                 self.answers["pain_score"] = str(reading.value)
-        if intent == "report_injury":
+        injury = INJURY_CUE.search(text)
+        if intent == "report_injury" or (
+            intent in DESCRIPTIONS and injury and not is_negated(text[: injury.start()])
+        ):
             self.answers["injury"] = "yes"
         self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
 

@@ -25,6 +25,7 @@ from language.input_checks import InputProblem, input_problem
 from language.vocabulary import Vocabulary
 
 RED_FLAG_INTENT_PREFIX = "red_flag_"
+DESCRIPTION = "describe_symptoms"
 
 
 class _Stateless(GraphComponent):
@@ -69,12 +70,18 @@ class InputGuard(_Stateless):
     to `nlu_fallback`, so the assistant asks again instead of guessing.
 
     A message classified as a red flag keeps its intent: an emergency is answered even when
-    it is buried in a very long message.
+    it is buried in a very long message. A readable message the classifier was unsure of,
+    but which names a symptom or a place in the leg ("I have pain in my knee"), is a
+    description of the pain.
     """
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             problem = input_problem(message.get(TEXT))
+            if problem is None and self._describes_pain_unsure(message):
+                description = {INTENT_NAME_KEY: DESCRIPTION, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.data[INTENT] = description
+                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(description))
             if problem is None or self._is_red_flag(message, problem):
                 continue
             fallback = {
@@ -84,6 +91,14 @@ class InputGuard(_Stateless):
             message.data[INTENT] = fallback
             message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
         return messages
+
+    @staticmethod
+    def _describes_pain_unsure(message: Message) -> bool:
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        entities = {e.get("entity") for e in message.get(ENTITIES) or []}
+        return intent == DEFAULT_NLU_FALLBACK_INTENT_NAME and bool(
+            entities & {"symptom", "body_location"}
+        )
 
     @staticmethod
     def _is_red_flag(message: Message, problem: InputProblem) -> bool:

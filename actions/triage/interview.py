@@ -35,6 +35,7 @@ CHOICE_QUESTIONS = frozenset({"onset"})
 ALSO_DENIED: Mapping[str, tuple[str, ...]] = {
     "numbness_or_tingling": ("weakness",),  # "... numbness, tingling or weakness ...?"
     "knee_swelling": ("swelling",),  # "... any swelling in your knee or leg?"
+    "catching_or_clicking": ("giving_way",),  # "... catch, click, lock or give way?"
 }
 # Facts needed before home care (rules.SELF_CARE_FACTS) -> the question that answers them.
 SELF_CARE_QUESTIONS: Mapping[str, str] = {
@@ -82,10 +83,8 @@ WORTH_ASKING: Mapping[str, Callable[[History], bool]] = {
     "both_legs": _nerve_symptoms,
     "cold_pale_or_blue_leg": lambda h: (
         _nerve_symptoms(h) or h.onset is Onset.SUDDEN or _severe(h)
-        or h.walking_distance_pain is True),
+        or h.walking_distance_pain is True or h.anywhere(FOOT | {"calf", "inner_calf"})),
     "chest_symptoms": lambda h: h.calf_signs is True,
-    "fever_or_unwell": lambda h: (
-        h.knee_hot is True or h.redness is True or h.warmth is True or h.calf_signs is True),
     "hot_red_knee": lambda h: _swollen(h) or h.redness is True or h.warmth is True,
     "deformity": _injured,
     "pain_out_of_proportion": _injured,
@@ -115,7 +114,7 @@ WORTH_ASKING: Mapping[str, Callable[[History], bool]] = {
     "lump_behind_knee": lambda h: "back_of_knee" in h.all_locations or (
         _swollen(h) and h.anywhere(KNEE)),
     "weight_loss": lambda h: h.duration_days is not None and h.duration_days > 14,
-    "cancer": lambda h: h.duration_days is not None and h.duration_days > 14,
+    "cancer": lambda h: h.duration_days is not None and h.duration_days >= 7,
     "night_pain": lambda h: h.duration_days is not None and h.duration_days > 14,
 }
 # Asked in this order when both are due: a "no" to the first answers the second as well.
