@@ -68,8 +68,9 @@ test-stories: $(MODEL) ## rasa test on the dialogue test stories
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	  --out results/stories --fail-on-prediction-errors
 
-test-conversations: $(MODEL) ## full conversations through the REST channel for 24+ vignettes
-	$(PYTHON) tests/conversations/run_conversations.py --out results/conversations
+test-conversations: $(MODEL) ## a simulated patient talks through the REST channel, 80 vignettes
+	$(PYTHON) tests/conversations/run_conversations.py --all --typos --unknown no --floor 0.9 \
+	  --out results/conversations
 
 evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fails under the floor)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
