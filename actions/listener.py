@@ -15,6 +15,7 @@ Rasa runs `action_validate_slot_mappings` after each user message (inside its de
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -25,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.emergency import answer_emergency
 from actions.red_flags import RED_FLAG_INTENTS
-from actions.triage import QUESTIONS
+from actions.triage import QUESTIONS, emergency_red_flags
 from actions.triage.interview import (
     CHOICE_QUESTIONS,
     NUMBER_QUESTIONS,
@@ -69,17 +70,12 @@ class ActionListenToEveryMessage(Action):
     ) -> list[EventType]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
-        record = Understanding.from_slots(tracker)
         before = Understanding.from_slots(tracker)
-        record.add_message(message)
-        # Free text answers facts; a question about a symptom does not say the person has it,
-        # but a red flag named in a question is still checked below (when in doubt, go up).
-        if intent in QUESTION_INTENTS:
-            kept = Understanding.from_slots(tracker)
-            red_flag_check = record
-            record = kept
-        else:
-            red_flag_check = record
+        heard = copy.deepcopy(before)
+        heard.add_message(message)
+        # A question about a symptom does not say the person has it, so it is not recorded;
+        # a red flag named in a question is still checked below (when in doubt, go up).
+        record = copy.deepcopy(before) if intent in QUESTION_INTENTS else heard
 
         events: list[EventType] = []
         pending = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
@@ -87,7 +83,7 @@ class ActionListenToEveryMessage(Action):
             events += self._answer(dispatcher, tracker, record, before, pending, intent, message)
 
         new_flags = [
-            flag for flag in red_flag_check.assess().red_flags
+            flag for flag in emergency_red_flags(heard.history())
             if flag not in (tracker.get_slot("red_flags") or [])
         ]
         if new_flags and intent not in RED_FLAG_INTENTS:

@@ -9,6 +9,7 @@ from actions.triage.engine import (
     OpenQuestion,
     RuleHit,
     assess,
+    emergency_red_flags,
     safety_net,
     triage_level,
 )
@@ -36,5 +37,5 @@ __all__ = [
     "BODY_LOCATIONS", "PATTERNS", "POLICY_RULE_IDS", "QUESTIONS", "RISK_FACTOR_FACTS",
     "RULES", "RULES_BY_ID", "SYMPTOM_FACTS", "Clarification", "Decision", "History", "Level",
     "Onset", "OpenQuestion", "Pattern", "PatternMatch", "Question", "Rule", "RuleHit", "Side",
-    "assess", "rank_patterns", "safety_net", "triage_level",
+    "assess", "emergency_red_flags", "rank_patterns", "safety_net", "triage_level",
 ]

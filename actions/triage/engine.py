@@ -114,6 +114,12 @@ def triage_level(history: History) -> Level:
     return max((rule.level for rule in rules), default=Level.SELF_CARE)
 
 
+def emergency_red_flags(history: History) -> tuple[str, ...]:
+    """The ids of the emergency rules that fire (cheap: no patterns, no open questions)."""
+    rules = fired_rules(history.normalized())
+    return tuple(rule.id for rule in rules if rule.level is Level.EMERGENCY)
+
+
 def assess(history: History) -> Decision:
     """Decide how urgently this history should be seen, and why."""
     h = history.normalized()

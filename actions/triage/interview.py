@@ -151,8 +151,7 @@ def answer_facts(question_id: str, answer: Any) -> dict[str, Any]:
     if answer is None or question_id not in QUESTIONS_BY_ID:
         return {}
     if question_id in NUMBER_QUESTIONS:
-        key = {"duration": "duration"}.get(question_id, question_id)
-        return {key: answer} if answer != UNSURE else {"not_sure": [question_id]}
+        return {question_id: answer} if answer != UNSURE else {"not_sure": [question_id]}
     if question_id in CHOICE_QUESTIONS:
         return {"onset": answer} if answer != UNSURE else {"not_sure": [question_id]}
     if answer == UNSURE:
@@ -175,7 +174,7 @@ def merge_inputs(*parts: Mapping[str, Any]) -> dict[str, Any]:
     for part in parts:
         for key, value in part.items():
             if isinstance(value, (list, tuple, frozenset, set)):
-                merged[key] = list(merged.get(key, [])) + [v for v in value]
+                merged[key] = list(merged.get(key, [])) + list(value)
             elif value is not None:
                 merged[key] = value
     return merged

@@ -62,16 +62,22 @@ def test_opening_says_the_symptoms_but_not_the_red_flags() -> None:
     assert not said & set(patient.WITHHELD)
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
-def test_every_vignette_opening_is_understood_by_the_vocabulary(case: dict) -> None:
-    p = Patient(case["history"], seed=case["id"])
-    text = p.opening()
-    wanted = p.opening_ids()
+def assert_names_the_opening_facts(text: str, wanted: dict) -> None:
+    """The places and symptoms of the opening are in the text; no red flag is."""
     vocab = vocabulary()
     assert set(wanted["body_locations"]) <= set(vocab.mentioned("body_location", text)), text
     said = set(vocab.mentioned("symptom", text))
     assert set(wanted["symptoms"]) <= said, text
     assert not said & set(patient.WITHHELD), text
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
+def test_every_vignette_opening_is_understood_by_the_vocabulary(case: dict) -> None:
+    p = Patient(case["history"], seed=case["id"])
+    text = p.opening()
+    wanted = p.opening_ids()
+    assert_names_the_opening_facts(text, wanted)
+    vocab = vocabulary()
     if wanted["side"]:
         assert wanted["side"][0] in vocab.mentioned("side", text) + text.split(), text
 
@@ -189,10 +195,4 @@ def test_unknown_facts_can_be_denied() -> None:
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
 def test_the_rephrased_opening_says_the_same(case: dict) -> None:
     p = Patient(case["history"], seed=case["id"])
-    text = p.rephrase()
-    wanted = p.opening_ids()
-    vocab = vocabulary()
-    assert set(wanted["body_locations"]) <= set(vocab.mentioned("body_location", text)), text
-    said = set(vocab.mentioned("symptom", text))
-    assert set(wanted["symptoms"]) <= said, text
-    assert not said & set(patient.WITHHELD), text
+    assert_names_the_opening_facts(p.rephrase(), p.opening_ids())
