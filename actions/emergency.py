@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.triage import RULES_BY_ID, Level
+from actions.web_chat import mark_urgency
 
 
 def answer_emergency(
@@ -15,6 +16,7 @@ def answer_emergency(
 ) -> list[EventType]:
     """Tell the person to get emergency care now and why; record the level and the flags."""
     known = list(tracker.get_slot("red_flags") or [])
+    mark_urgency(dispatcher, tracker, Level.EMERGENCY.value)
     dispatcher.utter_message(response="utter_emergency_now")
     for rule_id in rule_ids:
         rule = RULES_BY_ID[rule_id]

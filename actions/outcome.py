@@ -19,6 +19,7 @@ from actions.triage import Decision, Level
 from actions.triage.engine import content
 from actions.triage.interview import NUMBER_QUESTIONS, PARTIAL, UNSURE, YES
 from actions.understanding import Understanding, days_text
+from actions.web_chat import mark_urgency
 
 HEADLINES = {
     Level.EMERGENCY: "🚨 My advice: emergency",
@@ -50,6 +51,7 @@ class ActionTriageOutcome(Action):
                 return events + answer_emergency(dispatcher, tracker, new)
             dispatcher.utter_message(response="utter_emergency_questions_stopped")
             return events + [SlotSet("triage_level", Level.EMERGENCY.value)]
+        mark_urgency(dispatcher, tracker, decision.level.value)
         for text in outcome_messages(decision):
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_what_next", buttons=menu(decision))

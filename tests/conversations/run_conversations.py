@@ -19,15 +19,11 @@ import os
 import re
 import secrets
 import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +31,10 @@ import requests
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
 from patient import Patient  # noqa: E402
+from servers import ENV, Servers, model_loaded, servers  # noqa: E402
 
 from actions.triage import History, Level, assess  # noqa: E402
 from actions.triage.history import FACT_FIELDS  # noqa: E402
@@ -49,8 +46,6 @@ FORM = "history_form"
 MAX_TURNS = 25
 MIN_CASES = 20
 ERROR_LINE = re.compile(r"Traceback|\bERROR\b|Exception\b|exception:", re.IGNORECASE)
-ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-       "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 # ----- cases --------------------------------------------------------------------------------
@@ -82,113 +77,6 @@ def select(cases: list[dict[str, Any]], everything: bool, ids: Sequence[str]) ->
         if index % 2 == 0 and (case.get("history") or {}).get("locations"):
             chosen.append(case)
     return chosen
-
-
-# ----- servers ------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Servers:
-    rasa_url: str
-    token: str
-    action_log: Path | None = None
-    rasa_log: Path | None = None
-    processes: list[subprocess.Popen] = field(default_factory=list)
-
-
-def _start(command: list[str], log: Path) -> subprocess.Popen:
-    handle = log.open("w", encoding="utf-8")
-    return subprocess.Popen(
-        command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, **ENV}, start_new_session=True,
-    )
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a server started here: its own process group (it was started in a new session)."""
-    if process.poll() is not None:
-        return
-    for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
-def _wait_until(check, processes: list[subprocess.Popen], what: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process in processes:
-            if process.poll() is not None:
-                raise RuntimeError(f"{what}: a server exited with code {process.returncode}")
-        try:
-            if check():
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(2)
-    raise RuntimeError(f"{what}: not ready after {timeout:.0f}s")
-
-
-@contextmanager
-def servers(model: Path, logs: Path, timeout: float, debug: bool) -> Iterator[Servers]:
-    """Start the action server and Rasa on free ports; stop both on the way out."""
-    actions_port, rasa_port = free_port(), free_port()
-    while rasa_port == actions_port:
-        rasa_port = free_port()
-    token = secrets.token_urlsafe(24)
-    rasa = str(ROOT / ".venv" / "bin" / "rasa")
-    logs.mkdir(parents=True, exist_ok=True)
-    found = Servers(f"http://localhost:{rasa_port}", token,
-                    logs / "conversations-actions.log", logs / "conversations-rasa.log")
-    with tempfile.TemporaryDirectory(prefix="conversations-") as tmp:
-        endpoints = Path(tmp) / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://localhost:{actions_port}/webhook"\n',
-            encoding="utf-8",
-        )
-        try:
-            found.processes.append(_start(
-                [rasa, "run", "actions", "--port", str(actions_port), "--actions", "actions"],
-                found.action_log))
-            found.processes.append(_start(
-                [rasa, "run", "--model", str(model), "--enable-api", "--auth-token", token,
-                 "--port", str(rasa_port), "--endpoints", str(endpoints),
-                 "--credentials", "credentials.yml", *(["--debug"] if debug else [])],
-                found.rasa_log))
-            print(f"Starting the action server (port {actions_port}, pid "
-                  f"{found.processes[0].pid}) and Rasa (port {rasa_port}, pid "
-                  f"{found.processes[1].pid}) ...", flush=True)
-            started = time.monotonic()
-            _wait_until(lambda: requests.get(
-                f"http://localhost:{actions_port}/health", timeout=5).ok,
-                found.processes, "action server", timeout)
-            _wait_until(lambda: _model_loaded(found), found.processes, "Rasa server",
-                        timeout)
-            print(f"Both servers answer ({time.monotonic() - started:.0f}s).", flush=True)
-            yield found
-        finally:
-            for process in reversed(found.processes):
-                _stop(process)
-
-
-def _model_loaded(found: Servers) -> bool:
-    response = requests.get(f"{found.rasa_url}/status", params={"token": found.token},
-                            timeout=5)
-    if not response.ok:
-        return False
-    status = response.json()
-    return bool(status.get("model_id") or status.get("model_file"))
 
 
 # ----- one conversation ---------------------------------------------------------------------
@@ -599,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextmanager
 def _existing(url: str, token: str) -> Iterator[Servers]:
     found = Servers(url.rstrip("/"), token)
-    if not _model_loaded(found):
+    if not model_loaded(found):
         raise RuntimeError(f"no model loaded at {url}")
     yield found
 
