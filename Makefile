@@ -16,12 +16,15 @@ RASA        := $(BIN)/rasa
 INSTALLED   := $(VENV)/.installed
 SPACY_MODEL := build/spacy/en_knee_pain
 MODEL       := models/knee-triage.tar.gz
+WEB_PAGE    := web/dist/index.html
+CHROMIUM    := /usr/bin/chromium
 NLU_FLOOR   := 0.90
 
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
 
-.PHONY: help install spacy-model train run shell actions validate lint unit test \
-        test-stories test-conversations evaluate-nlu evaluate-triage clean
+.PHONY: help install spacy-model train web run shell actions validate lint unit test \
+        test-stories test-conversations test-channels test-browser evaluate-nlu \
+        evaluate-triage clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,7 +49,17 @@ $(MODEL): $(TRAINING_INPUTS) $(INSTALLED)
 	$(RASA) train --config config.yml --domain domain --data data \
 	  --fixed-model-name knee-triage --out models --force
 
-run: $(MODEL) ## start the action server and Rasa (REST, socket.io, HTTP API with RASA_TOKEN)
+web: $(WEB_PAGE) ## build the web chat page (web/dist) from web/src with npm
+
+$(WEB_PAGE): web/package.json web/package-lock.json $(shell find web/src web/public -type f 2>/dev/null)
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	npm run build --prefix web
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; fi
+
+run: $(MODEL) $(WEB_PAGE) ## serve the web chat page, REST, socket.io, Telegram/Slack if configured
 	@scripts/run.sh
 
 shell: $(MODEL) ## talk to the assistant in the terminal
@@ -72,6 +85,12 @@ test-conversations: $(MODEL) ## a simulated patient talks through the REST chann
 	$(PYTHON) tests/conversations/run_conversations.py --all --typos --unknown no --floor 0.9 \
 	  --out results/conversations
 
+test-channels: $(MODEL) ## Telegram and Slack webhooks with real-format updates, Telegram/Slack APIs intercepted
+	$(PYTHON) -m pytest tests/channels -q
+
+test-browser: $(MODEL) $(WEB_PAGE) $(CHROMIUM) ## the web chat page in headless Chromium (screenshots in results/browser)
+	$(PYTHON) -m pytest tests/browser -q
+
 evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fails under the floor)
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu
 	$(PYTHON) scripts/nlu_report.py results/nlu --intent-floor $(NLU_FLOOR)
@@ -79,8 +98,9 @@ evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fai
 evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
 	$(PYTHON) -m actions.triage.evaluate tests/vignettes
 
-test: lint unit validate train test-stories test-conversations evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
+test: lint unit validate train test-stories test-conversations test-channels test-browser \
+      evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
 	@echo "make test: all checks passed"
 
 clean: ## remove the venv, built models and results
-	rm -rf $(VENV) build models/*.tar.gz results
+	rm -rf $(VENV) build models/*.tar.gz results web/node_modules web/dist

@@ -49,7 +49,8 @@ class ActionTriageOutcome(Action):
             new = [flag for flag in decision.red_flags if flag not in announced]
             if new:
                 return events + answer_emergency(dispatcher, tracker, new)
-            dispatcher.utter_message(response="utter_emergency_questions_stopped")
+            if not answered_this_turn(tracker):
+                dispatcher.utter_message(response="utter_emergency_questions_stopped")
             return events + [SlotSet("triage_level", Level.EMERGENCY.value)]
         mark_urgency(dispatcher, tracker, decision.level.value)
         for text in outcome_messages(decision):
@@ -58,6 +59,18 @@ class ActionTriageOutcome(Action):
         return events + [
             SlotSet("triage_level", decision.level.value), SlotSet("red_flags", [])
         ]
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the emergency answer was given since the person's last message (then the
+    reminder that the questions have stopped would only repeat it)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "red_flags" and event.get(
+                "value"):
+            return True
+    return False
 
 
 def outcome_messages(decision: Decision) -> list[str]:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the assistant on the embedded default set-up: the action server on 5055 and
-# Rasa on 5005 (REST webhook, socket.io, HTTP API protected by RASA_TOKEN), with the
-# SQLite tracker store from endpoints.yml. Stops both on Ctrl-C.
+# Rasa on 5005 (web chat page, REST webhook, socket.io, HTTP API protected by RASA_TOKEN,
+# and Telegram / Slack when their variables are set), with the SQLite tracker store from
+# endpoints.yml. Stops both on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -14,6 +15,10 @@ if [ -z "${RASA_TOKEN:-}" ]; then
 fi
 export RASA_TOKEN
 
+# Telegram and Slack are enabled only when their variables are set (channels/enabled.py);
+# the secrets stay in the environment, Rasa expands them when it reads the file.
+.venv/bin/python -m channels.enabled credentials.yml var/credentials.yml
+
 .venv/bin/rasa run actions --actions actions --port "${ACTIONS_PORT:-5055}" &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
@@ -21,6 +26,7 @@ trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 cat <<MSG
 
 Knee-pain triage assistant
+  web chat     : http://localhost:${RASA_PORT:-5005}/webhooks/webchat/
   REST webhook : http://localhost:${RASA_PORT:-5005}/webhooks/rest/webhook
   socket.io    : http://localhost:${RASA_PORT:-5005}/socket.io
   HTTP API     : http://localhost:${RASA_PORT:-5005}/  (token: \$RASA_TOKEN)
@@ -31,5 +37,5 @@ Try: curl -s -XPOST localhost:${RASA_PORT:-5005}/webhooks/rest/webhook \\
 MSG
 
 .venv/bin/rasa run --model models/knee-triage.tar.gz --endpoints endpoints.yml \
-  --credentials credentials.yml --enable-api --auth-token "$RASA_TOKEN" \
+  --credentials var/credentials.yml --enable-api --auth-token "$RASA_TOKEN" \
   --cors "*" --port "${RASA_PORT:-5005}"

@@ -54,6 +54,15 @@ def test_an_emergency_is_never_lowered_by_the_outcome() -> None:
     assert [m["response"] for m in messages] == ["utter_emergency_questions_stopped"]
 
 
+def test_the_reminder_is_not_repeated_in_the_turn_of_the_emergency_answer() -> None:
+    slots = {**SELF_CARE, "red_flags": ["E-CES"], "triage_level": "emergency"}
+    tracker = tracker_with("I wet myself", "red_flag_cauda_equina", slots=slots)
+    tracker.events = [{"event": "user", "text": "I wet myself"},
+                      {"event": "slot", "name": "red_flags", "value": ["E-CES"]}]
+    messages, events = run_action(ActionTriageOutcome(), tracker)
+    assert messages == [] and slots_of(events)["triage_level"] == "emergency"
+
+
 def test_the_clinician_summary_lists_what_was_reported() -> None:
     slots = {**SCIATICA, "triage_level": "urgent"}
     record = Understanding.from_slots(tracker_with("", "deny", slots=slots))
