@@ -114,7 +114,8 @@ class Understanding:
     def add_message(self, message: dict[str, Any]) -> None:
         """Add what a free-text message says; answers to questions are set by the caller."""
         text = message.get("text") or ""
-        if text.startswith("/"):  # a button payload carries no free text
+        if text.startswith("/"):  # a button payload: only the entities it names
+            self._add_chosen(message.get("entities", []))
             return
         found, negated = entity_values(message.get("entities", []), text)
         symptoms = known_ids("symptom", found)
@@ -154,6 +155,19 @@ class Understanding:
         ):
             self.answers["injury"] = "yes"
         self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
+
+    def _add_chosen(self, entities: list[dict[str, Any]]) -> None:
+        """Places and symptoms chosen with a button or the web chat's leg picture."""
+        chosen: dict[str, list[str]] = {}
+        for item in entities:
+            chosen.setdefault(item.get("entity", ""), []).append(str(item.get("value")))
+        symptoms = known_ids("symptom", chosen)
+        self.symptoms = _merge(self.symptoms, [s for s in symptoms if s != SPREADING])
+        self.denied = [d for d in self.denied if d not in symptoms]
+        self.locations = top_to_bottom(_merge(self.locations, known_ids("body_location", chosen)))
+        sides = known_ids("side", chosen)
+        if sides:
+            self.side = sides[-1]
 
     # --- the triage core's view --------------------------------------------------------
 

@@ -108,3 +108,12 @@ def test_how_long_is_read_from_a_description_even_without_an_entity() -> None:
     assert record.answers["duration"].isdigit()
     record = understood("what is sciatica, I've wondered for ages", "ask_condition_info", [])
     assert "duration" not in record.answers
+
+
+def test_a_place_chosen_on_the_leg_picture_is_taken_from_the_payload() -> None:
+    record = Understanding()
+    record.add_message({"text": '/give_location{"body_location": "calf"}',
+                        "intent": {"name": "give_location"},
+                        "entities": [entity("body_location", "calf"), entity("side", "left"),
+                                     entity("body_location", "<b>elbow</b>")]})
+    assert record.locations == ["calf"] and record.side == "left"
