@@ -51,7 +51,7 @@ $(MODEL): $(TRAINING_INPUTS) $(INSTALLED)
 
 web: $(WEB_PAGE) ## build the web chat page (web/dist) from web/src with npm
 
-$(WEB_PAGE): web/package.json web/package-lock.json $(shell find web/src web/public -type f 2>/dev/null)
+$(WEB_PAGE): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
 	npm ci --prefix web --no-audit --no-fund --loglevel=error
 	npm run build --prefix web
 

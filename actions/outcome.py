@@ -19,7 +19,7 @@ from actions.triage import Decision, Level
 from actions.triage.engine import content
 from actions.triage.interview import NUMBER_QUESTIONS, PARTIAL, UNSURE, YES
 from actions.understanding import Understanding, days_text
-from actions.web_chat import mark_urgency
+from actions.web_chat import mark_deleted, mark_urgency
 
 HEADLINES = {
     Level.EMERGENCY: "🚨 My advice: emergency",
@@ -169,5 +169,6 @@ class ActionDeleteConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        mark_deleted(dispatcher, tracker)
         dispatcher.utter_message(response="utter_conversation_deleted")
         return [SlotSet("forget_conversation", True)]

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+import yaml
+
+from channels import enabled
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
@@ -86,9 +89,12 @@ def _wait_until(check, processes: list[subprocess.Popen], what: str, timeout: fl
 @contextmanager
 def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float = 240,
             debug: bool = False, name: str = "conversations",
-            credentials: Path = ROOT / "credentials.yml") -> Iterator[Servers]:
+            credentials: Path | None = None, stored: bool = False) -> Iterator[Servers]:
     """Start the action server and Rasa on free ports; stop both on the way out.
 
+    The channels are those of credentials.yml that need no secrets (REST, socket.io, the
+    web chat page), unless a credentials file is given. The tracker store is Rasa's in-memory
+    one, or with `stored` the project's own (endpoints.yml) on a SQLite file of the test's.
     Logs go to <logs>/<name>-actions.log and <logs>/<name>-rasa.log.
     """
     actions_port, rasa_port = free_port(), free_port()
@@ -100,11 +106,18 @@ def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float =
     found = Servers(f"http://localhost:{rasa_port}", token,
                     logs / f"{name}-actions.log", logs / f"{name}-rasa.log")
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as tmp:
+        if credentials is None:
+            credentials = Path(tmp) / "credentials.yml"
+            kept, _ = enabled.select(
+                yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")), {})
+            credentials.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
         endpoints = Path(tmp) / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://localhost:{actions_port}/webhook"\n',
-            encoding="utf-8",
-        )
+        settings = {"action_endpoint": {"url": f"http://localhost:{actions_port}/webhook"}}
+        if stored:
+            project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+            settings["tracker_store"] = {**project["tracker_store"],
+                                         "db": str(Path(tmp) / "conversations.sqlite")}
+        endpoints.write_text(yaml.safe_dump(settings), encoding="utf-8")
         try:
             found.processes.append(_start(
                 [rasa, "run", "actions", "--port", str(actions_port), "--actions", "actions"],

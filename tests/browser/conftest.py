@@ -22,19 +22,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # servers.py
+sys.path.insert(0, str(ROOT))  # channels.webchat
 
 from servers import MODEL, Servers, servers  # noqa: E402
 
-RESULTS = ROOT / "results" / "browser"
+from .chat_page import RESULTS  # noqa: E402
+
 DIST = ROOT / "web" / "dist"
-# Only the channels the page needs: the socket.io conversation and the page itself (the
-# project's credentials.yml may also name connectors that need secrets to start).
-CHANNELS = ("rest", "socketio", "channels.webchat.WebChatPage")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -53,18 +51,8 @@ def chromium_path() -> str:
     return path
 
 
-def browser_credentials(directory: Path) -> Path:
-    every = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) or {}
-    missing = [key for key in CHANNELS if key not in every]
-    if missing:
-        pytest.exit(f"credentials.yml has no {', '.join(missing)}", 2)
-    path = directory / "credentials.yml"
-    path.write_text(yaml.safe_dump({key: every[key] for key in CHANNELS}), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+def assistant() -> Iterator[Servers]:
     """Rasa (socket.io + the page) and the action server, for the whole session."""
     if not (DIST / "index.html").is_file():
         pytest.exit("The page is not built: npm ci --prefix web && npm run build --prefix web",
@@ -75,8 +63,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         return
     if not MODEL.is_file():
         pytest.exit(f"No trained model at {MODEL}: run `make train` first.", 2)
-    credentials = browser_credentials(tmp_path_factory.mktemp("browser"))
-    with servers(name="browser", logs=RESULTS, credentials=credentials) as found:
+    # The channels that need no secrets, and the project's tracker store (on a file of
+    # the test run's), so that deleting a conversation really deletes it.
+    with servers(name="browser", logs=RESULTS, stored=True) as found:
         yield found
 
 

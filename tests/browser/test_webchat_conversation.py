@@ -3,9 +3,18 @@ used with the keyboard alone."""
 
 from __future__ import annotations
 
-from chat import GREETING, OUTCOME, REPLY_TIMEOUT, UNDERSTOOD, Chat, answer_for, tracker
-from conftest import RESULTS
 from playwright.sync_api import expect
+
+from .chat_page import (
+    GREETING,
+    OUTCOME,
+    REPLY_TIMEOUT,
+    RESULTS,
+    UNDERSTOOD,
+    Chat,
+    answer_for,
+    tracker,
+)
 
 COMPLAINT = "my knee hurts and it goes down into my shin when I walk"
 MAX_QUESTIONS = 20
@@ -100,6 +109,8 @@ def test_a_reload_keeps_the_conversation(page, page_url, assistant):
 def test_the_page_works_with_the_keyboard_alone(page, page_url):
     chat = Chat(page, page_url)
     chat.open()
+    # New messages are announced politely to screen readers.
+    expect(chat.transcript).to_have_attribute("aria-live", "polite")
 
     # Tab from the top of the page reaches the message box.
     page.locator("body").focus()
@@ -158,5 +169,29 @@ def test_a_new_conversation_forgets_the_old_one(page, page_url):
     expect(chat.bot_bubbles).to_have_count(1)
     expect(chat.user_bubbles).to_have_count(0)
     assert chat.session_id() == new_session
+    reply = chat.say("my calf aches")
+    assert any(t.startswith(UNDERSTOOD) and "calf" in t for t in chat.bot_texts()), reply
+
+
+def test_a_deleted_conversation_is_gone_from_the_page_after_a_reload(page, page_url, assistant):
+    chat = Chat(page, page_url)
+    chat.open()
+    chat.say(COMPLAINT)
+    session_id = chat.session_id()
+
+    before = chat.type_message("delete this conversation")
+    chat.wait_for_reply(before, settled="deleted this conversation")
+    expect(chat.bot_bubbles.last).to_contain_text("I've deleted this conversation")
+
+    # Neither the server nor the page keeps what was said; a reload shows only what came
+    # after the deletion, and the conversation goes on afresh.
+    said = [e.get("text") for e in tracker(assistant.rasa_url, assistant.token,
+                                           session_id)["events"] if e["event"] == "user"]
+    assert COMPLAINT not in said
+    page.reload()
+    expect(chat.bot_bubbles.last).to_contain_text("I've deleted this conversation")
+    assert COMPLAINT not in chat.user_texts()
+    assert "delete this conversation" not in chat.user_texts()
+    assert not any(GREETING in text for text in chat.bot_texts())
     reply = chat.say("my calf aches")
     assert any(t.startswith(UNDERSTOOD) and "calf" in t for t in chat.bot_texts()), reply

@@ -3,9 +3,9 @@ colour alone; and Rasa recorded it as an emergency."""
 
 from __future__ import annotations
 
-from chat import Chat, tracker
-from conftest import RESULTS
 from playwright.sync_api import expect
+
+from .chat_page import RESULTS, Chat, tracker
 
 EMERGENCY = "my knee pain goes down my leg and I can't control my bladder"
 

@@ -3,9 +3,9 @@ assistant where it hurts."""
 
 from __future__ import annotations
 
-from chat import UNDERSTOOD, Chat, tracker
-from conftest import RESULTS
 from playwright.sync_api import expect
+
+from .chat_page import RESULTS, UNDERSTOOD, Chat, tracker
 
 
 def understood_reply(chat: Chat) -> str:

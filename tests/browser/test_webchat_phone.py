@@ -3,9 +3,9 @@ are on screen, and so is the whole leg picture."""
 
 from __future__ import annotations
 
-from chat import Chat
-from conftest import RESULTS
 from playwright.sync_api import expect
+
+from .chat_page import RESULTS, Chat
 
 WIDTH, HEIGHT = 375, 740
 

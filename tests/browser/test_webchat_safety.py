@@ -3,8 +3,9 @@ the limit and the page goes on working."""
 
 from __future__ import annotations
 
-from chat import UNDERSTOOD, Chat, answer_for
 from playwright.sync_api import expect
+
+from .chat_page import UNDERSTOOD, Chat, answer_for
 
 MARKUP = '<img src=x onerror="window.__pwned=1">hello <b>bold</b><script>window.__pwned=2</script>'
 LIMIT = 1000

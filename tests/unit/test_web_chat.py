@@ -1,10 +1,11 @@
-"""The web chat widget's urgency marker: sent before advice on socket.io only."""
+"""The web chat widget's markers: urgency before advice, and a deleted conversation;
+sent on socket.io only."""
 
 from __future__ import annotations
 
 from conftest import run_action, tracker_with
 
-from actions.outcome import ActionTriageOutcome
+from actions.outcome import ActionDeleteConversation, ActionTriageOutcome
 from actions.red_flags import ActionRedFlag
 
 ANSWERED = {"body_locations": ["kneecap"], "symptoms": ["pain"], "pain_score": "3",
@@ -37,3 +38,10 @@ def test_other_channels_get_no_marker() -> None:
             channel, "I can't control my bladder", "red_flag_cauda_equina"))
         assert not any(m.get("custom") for m in messages)
         assert messages[0]["response"] == "utter_emergency_now"
+
+
+def test_the_widget_is_told_to_forget_a_deleted_conversation() -> None:
+    messages, _ = run_action(ActionDeleteConversation(), on("socketio", "delete it", "delete"))
+    assert messages[0]["custom"] == {"data": {"conversation": "deleted"}}
+    messages, _ = run_action(ActionDeleteConversation(), on("rest", "delete it", "delete"))
+    assert [m["response"] for m in messages] == ["utter_conversation_deleted"]

@@ -55,8 +55,18 @@ function start() {
     showTyping(true);
   }
 
-  /** One `bot_uttered` event: an urgency marker, a text (with quick replies), an attachment. */
+  /** One `bot_uttered` event: a marker (urgency, conversation deleted), a text (with quick
+   * replies), an attachment. */
   function receive(message) {
+    if (message.conversation === "deleted") {
+      // Deleted on the server: the copy kept for a reload goes too. What is on the screen
+      // stays until the page is left; the same session goes on, afresh.
+      const { sessionId } = conversation;
+      forgetConversation();
+      conversation = { ...emptyConversation(), sessionId, greeted: true };
+      save();
+      return;
+    }
     if (typeof message.urgency === "string") {
       if (!isLevel(message.urgency)) return;
       const id = conversation.nextCard++;

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import requests
 from playwright.sync_api import Locator, Page, expect
 
+RESULTS = Path(__file__).resolve().parents[2] / "results" / "browser"  # logs, screenshots
 REPLY_TIMEOUT = 60_000  # ms: the first reply of a fresh server can take a while
 STORAGE_KEY = "kneeTriage.conversation.v1"
 GREETING = "I'm a triage assistant"
