@@ -63,6 +63,7 @@ class Said:
     channel: str
     text: str  # may be empty: a file sent without words
     ts: str  # of the event: an edit has its own
+    files: bool = False
 
 
 def own_users(body: dict[str, Any]) -> set[str]:
@@ -89,7 +90,8 @@ def user_message(body: dict[str, Any]) -> Said | None:
         return None
     if not text.strip() and not said.get("files"):
         return None
-    return Said(user, event.get("channel") or "", text, event.get("ts") or "")
+    return Said(user, event.get("channel") or "", text, event.get("ts") or "",
+                bool(said.get("files")))
 
 
 def fits_block_kit(buttons: list[dict[str, Any]]) -> bool:
@@ -186,7 +188,7 @@ class SlackInput(rasa_slack.SlackInput):
                                                  metadata.get("thread_id"))
         out = self._reply_to(metadata)
         text = html.unescape(self._sanitize_user_message(said.text, metadata.get("users")))
-        if not text:
+        if not text and said.files:
             self._spawn(out.send_text_message(conversation, ASK_FOR_WORDS))
             return response.text("")
         text = self.choices.resolve(conversation, text) or text
@@ -196,7 +198,7 @@ class SlackInput(rasa_slack.SlackInput):
 
     async def on_click(self, request: Request,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
-        payload = json.loads((request.form.get("payload") or "{}"))
+        payload = json.loads(request.form.get("payload") or "{}")
         if not self._is_interactive_message(payload):
             return response.text("Not an interaction to answer.")
         action = payload["actions"][0]

@@ -114,8 +114,8 @@ def classify(update: dict[str, Any]) -> Incoming | None:
     text = message.get("text") or message.get("caption")
     if text:
         return Incoming(chat["id"], command(text))
-    if any(kind in message for kind in NOT_WORDS):
-        return Incoming(chat["id"])
+    if "message" in update and any(kind in message for kind in NOT_WORDS):
+        return Incoming(chat["id"])  # (a live location is edited every few seconds)
     return None  # service messages: pinned, chat photo changed, ...
 
 
@@ -215,8 +215,8 @@ class TelegramInput(rasa_telegram.TelegramInput):
         if self._username is None:
             try:
                 self._username = (await self.get_output_channel().get_me()).username or ""
-            except TelegramAPIError as error:
-                logger.warning("Telegram: getMe failed (%s); answering anyway", error)
+            except TelegramAPIError as error:  # the next update asks again
+                logger.warning("Telegram: could not check the bot's name (getMe: %s)", error)
                 return True
             if not self.is_expected(self._username):
                 logger.error("Telegram: the token belongs to @%s, not to TELEGRAM_BOT_NAME "
@@ -239,12 +239,13 @@ class TelegramInput(rasa_telegram.TelegramInput):
                          self.webhook_url, error)
         return False
 
-    async def acknowledge(self, incoming: Incoming) -> None:
-        """Stop the pressed button spinning; show the choice in place of the buttons."""
+    async def acknowledge(self, incoming: Incoming, first: bool) -> None:
+        """Stop the pressed button spinning; the first time, show the choice in place of
+        the buttons."""
         out = self.get_output_channel()
         try:
             await out.answer_callback_query(incoming.callback_id)
-            if incoming.chat_id is not None and incoming.message_id and incoming.question:
+            if first and incoming.message_id and incoming.question:
                 await out.edit_message_text(f"{incoming.question}\n\n✓ {incoming.choice}",
                                             incoming.chat_id, incoming.message_id)
         except TelegramAPIError as error:
@@ -302,9 +303,10 @@ class TelegramInput(rasa_telegram.TelegramInput):
             if not await self.is_this_bot():
                 return response.text("failed")
             try:
+                first = incoming.chat_id is not None and self.first_answer(incoming)
                 if incoming.callback_id:
-                    await self.acknowledge(incoming)
-                if incoming.chat_id is not None and self.first_answer(incoming):
+                    await self.acknowledge(incoming, first)
+                if first:
                     await self.answer(incoming, request, on_new_message)
             except Exception:  # answer 200 all the same: Telegram would resend it forever
                 logger.exception("Telegram: could not answer update %s", update.get("update_id"))

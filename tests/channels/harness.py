@@ -196,7 +196,8 @@ class InProcessRasa:
     def stop(self) -> None:
         if self._loop and self._stop:
             self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(60)
+        if self._thread.ident is not None:
+            self._thread.join(60)
 
     def channel(self, name: str) -> Any:
         """The running input channel called `name` ("telegram", "slack")."""

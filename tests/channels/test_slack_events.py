@@ -67,7 +67,7 @@ def test_the_apps_own_edited_message_is_ignored():
 
 def test_a_file_without_words_is_a_message_with_no_text():
     shared = body(subtype="file_share", text="", files=[{"id": "F1", "name": "knee.jpg"}])
-    assert user_message(shared) == Said("UPAT", "D1", "", "1700000000.000100")
+    assert user_message(shared) == Said("UPAT", "D1", "", "1700000000.000100", files=True)
 
 
 def test_block_kit_takes_up_to_five_buttons_with_short_titles():

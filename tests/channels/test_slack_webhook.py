@@ -11,6 +11,8 @@ from channels.choices import HINT
 from channels.slack import ASK_FOR_WORDS
 from tests.channels.harness import ENVIRONMENT
 
+pytest_plugins = ["tests.channels.fixtures"]
+
 COMPLAINT = "my knee hurts and my foot is all pins and needles"
 RED_FLAG = "I can't feel between my legs and I've wet myself"
 EMERGENCY = "This needs emergency care now"
@@ -153,3 +155,21 @@ def test_more_than_five_buttons_become_numbered_choices(slack, assistant, servic
 
     posts = slack.say("1.", "Sciatica")
     assert posts[0].text.startswith("Sciatica")
+
+
+def test_a_mention_is_answered_once_though_it_arrives_as_two_events(slack, services):
+    mark = services.mark()
+    mention = slack.event(f"<@UKNEEBOT> {COMPLAINT}", type="app_mention",
+                          channel_type="channel")
+    message = {**mention, "event": {**mention["event"], "type": "message"},
+               "event_id": mention["event_id"] + "m"}
+    assert slack.post_event(mention).status_code == 200
+    assert slack.post_event(message).status_code == 200
+    slack.wait_for(mark, "?")
+    assert_only_the_control_is_answered(slack, services.mark())
+    assert [UNDERSTOOD in p.text for p in slack.posts(mark)].count(True) == 1
+
+
+def test_a_bare_mention_gets_asked_for_words(slack):
+    posts = slack.say("<@UKNEEBOT>", "I didn't get any words there")
+    assert len(posts) == 1

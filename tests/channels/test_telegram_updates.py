@@ -4,11 +4,20 @@ The updates are shaped as Telegram posts them to a webhook."""
 import re
 
 import pytest
+from rasa.shared.exceptions import RasaException
 
-from channels.telegram import Incoming, classify, command, fits_inline_keyboard, webhook_secret
+from channels.telegram import (
+    Incoming,
+    TelegramInput,
+    classify,
+    command,
+    fits_inline_keyboard,
+    webhook_secret,
+)
 
 CHAT = {"id": 42, "first_name": "Pat", "type": "private"}
 USER = {"id": 42, "is_bot": False, "first_name": "Pat", "language_code": "en"}
+URL = "https://triage.example.org/webhooks/telegram/webhook"
 
 
 def message(**content):
@@ -35,6 +44,12 @@ def test_commands(typed, read):
 def test_an_edited_message_is_read_as_a_new_message():
     edited = message(text="and I can't control my bladder", edit_date=1700000100)
     assert classify(update(edited_message=edited)) == Incoming(42, "and I can't control my bladder")
+
+
+def test_an_edit_without_words_is_ignored():
+    live = message(location={"latitude": 51.5, "longitude": -0.1, "live_period": 900},
+                   edit_date=1700000100)
+    assert classify(update(edited_message=live)) is None
 
 
 def test_a_photo_with_a_caption_is_read_by_its_caption():
@@ -94,6 +109,18 @@ def test_inline_keyboards_take_payloads_up_to_64_bytes():
     assert not fits_inline_keyboard([{"title": "x", "payload": ""}])
     assert not fits_inline_keyboard([{"title": "", "payload": "/deny"}])
     assert not fits_inline_keyboard([])
+
+
+def test_a_token_that_is_not_a_bot_token_stops_rasa_with_a_clear_message():
+    with pytest.raises(RasaException, match="TELEGRAM_TOKEN"):
+        TelegramInput.from_credentials({"access_token": "not a token", "verify": "bot",
+                                        "webhook_url": URL})
+
+
+def test_the_bot_name_may_be_given_with_an_at_sign_in_any_case():
+    channel = TelegramInput.from_credentials({"access_token": "123:abc",
+                                              "verify": "@Knee_Triage_Bot", "webhook_url": URL})
+    assert channel.is_expected("knee_triage_bot") and not channel.is_expected("other_bot")
 
 
 def test_the_webhook_secret_is_what_telegram_accepts_and_follows_the_token():

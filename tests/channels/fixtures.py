@@ -1,6 +1,10 @@
 """Fixtures for the channel tests: the assistant served in this process with fake
 Telegram and Slack APIs (harness.py), started once per session, and a person on each
-service, new for every test."""
+service, new for every test.
+
+A plugin the webhook tests name in `pytest_plugins`, not a conftest.py: tests/unit imports
+helpers with `from conftest import ...`, which breaks when pytest has loaded a second
+conftest.py (as `pytest tests/unit tests/channels` does)."""
 
 from __future__ import annotations
 
@@ -53,13 +57,13 @@ def assistant(services: FakeServices, tmp_path_factory: pytest.TempPathFactory) 
     actions_port = free_port()
     action_server = _start([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions",
                             "--actions", "actions", "--port", str(actions_port)],
-                           logs / "channels-actions.log")
+                           logs / "channels-actions.log")  # stopped first, whatever fails
     rasa = InProcessRasa(tmp / "credentials.yml", f"http://127.0.0.1:{actions_port}/webhook")
     mocked = aioresponses(passthrough=["http://127.0.0.1", "http://localhost"])
-    mocked.start()
-    mocked.post(TELEGRAM_API, callback=services.telegram, repeat=True)
-    mocked.post(SLACK_API, callback=services.slack, repeat=True)
     try:
+        mocked.start()
+        mocked.post(TELEGRAM_API, callback=services.telegram, repeat=True)
+        mocked.post(SLACK_API, callback=services.slack, repeat=True)
         with pytest.MonkeyPatch.context() as env:  # the variables only while Rasa reads them
             for name, value in ENVIRONMENT.items():
                 env.setenv(name, value)
@@ -76,9 +80,9 @@ def assistant(services: FakeServices, tmp_path_factory: pytest.TempPathFactory) 
             rasa.start()
         yield rasa
     finally:
+        _stop(action_server)
         rasa.stop()
         mocked.stop()
-        _stop(action_server)
 
 
 @pytest.fixture
