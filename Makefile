@@ -56,7 +56,8 @@ $(WEB_PAGE): web/package.json web/package-lock.json web/build.mjs $(wildcard web
 	npm run build --prefix web
 
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq chromium >/dev/null; \
+	@if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq chromium >/dev/null \
+	  || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
 	  else echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; fi
 
 run: $(MODEL) $(WEB_PAGE) ## serve the web chat page, REST, socket.io, Telegram/Slack if configured
