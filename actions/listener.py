@@ -32,6 +32,7 @@ from actions.triage.interview import (
     NUMBER_QUESTIONS,
     UNSURE,
 )
+from actions.labels import join
 from actions.understanding import Understanding
 
 FORM = "history_form"
@@ -123,7 +124,9 @@ class ActionListenToEveryMessage(Action):
             tries.pop(question)
             return [SlotSet("question_tries", tries)]
         record.answers.pop(question, None)
-        if not told_something_new(before, record):  # else: noted, and the question follows
+        if told_something_new(before, record):  # noted, and the question follows
+            acknowledge(dispatcher, record.added_since(before))
+        else:
             dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
 
@@ -142,6 +145,15 @@ def yes_no_reply(text: str, intent: str | None) -> answers.Reply | None:
     if len(first_clause.split()) > MAX_ANSWER_WORDS:
         return None
     return answers.yes_no(first_clause)
+
+
+def acknowledge(dispatcher: CollectingDispatcher, added: list[str]) -> None:
+    """Says what news, given instead of an answer, was added (a place picked on the leg
+    picture, "my ankle hurts too"), so the question that follows does not seem deaf to it."""
+    if added:
+        dispatcher.utter_message(response="utter_noted", what=join(added))
+    else:
+        dispatcher.utter_message(response="utter_noted_that")
 
 
 def told_something_new(before: Understanding, after: Understanding) -> bool:

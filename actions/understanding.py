@@ -190,6 +190,15 @@ class Understanding:
 
     # --- reflecting it back ------------------------------------------------------------
 
+    def added_since(self, before: Understanding) -> list[str]:
+        """What this record has that `before` had not, in words: "your calf", "tingling"."""
+        places = [label("body_location", loc) for loc in self.locations
+                  if loc not in before.locations]
+        words = [f"your {join(places)}"] if places else []
+        words += [label("symptom", s) for s in self.symptoms if s not in before.symptoms]
+        words += [f"no {label('symptom', s)}" for s in self.denied if s not in before.denied]
+        return words
+
     def summary_lines(self) -> list[str]:
         lines = []
         if self.locations:

@@ -139,8 +139,17 @@ def test_other_news_instead_of_an_answer_is_kept_and_the_question_follows() -> N
     text = "my ankle hurts too"
     messages, slots = answer(text, "pain_score", "describe_symptoms",
                              [at(text, "body_location", "ankle")])
-    assert messages == [] and "ankle" in slots["body_locations"]
+    assert messages == [{**messages[0], "response": "utter_noted", "what": "your ankle"}]
+    assert "ankle" in slots["body_locations"]
     assert slots["pain_score"] is None  # asked again, once
+
+
+def test_a_place_picked_on_the_leg_picture_mid_question_is_acknowledged() -> None:
+    messages, slots = answer('/give_location{"body_location":"calf"}', "injury", "give_location",
+                             [{"entity": "body_location", "value": "calf"}])
+    assert [m["response"] for m in messages] == ["utter_noted"]
+    assert messages[0]["what"] == "your calf"
+    assert "calf" in slots["body_locations"] and slots["injury"] is None
 
 
 @pytest.mark.parametrize(("text", "intent"), [
