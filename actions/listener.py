@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.emergency import answer_emergency
+from actions.labels import join
 from actions.red_flags import RED_FLAG_INTENTS
 from actions.triage import QUESTIONS, emergency_red_flags
 from actions.triage.interview import (
@@ -32,7 +33,6 @@ from actions.triage.interview import (
     NUMBER_QUESTIONS,
     UNSURE,
 )
-from actions.labels import join
 from actions.understanding import Understanding
 
 FORM = "history_form"
