@@ -22,6 +22,17 @@ def top_to_bottom(locations: list[str]) -> list[str]:
     return sorted(locations, key=lambda loc: rank.get(loc, len(rank)))
 
 
+def your(places: list[str]) -> str:
+    """Body parts as one's own: "your knee and calf", "the back of your knee and your calf"."""
+    if not any(" of the " in place for place in places):
+        return f"your {join(places)}"
+    owned = []
+    for place in places:
+        part, of_the, whole = place.partition(" of the ")
+        owned.append(f"the {part} of your {whole}" if of_the else f"your {place}")
+    return join(owned)
+
+
 def join(words: list[str]) -> str:
     """"a", "a and b", "a, b and c"."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

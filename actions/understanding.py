@@ -18,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
-from actions.labels import join, label, top_to_bottom
+from actions.labels import join, label, top_to_bottom, your
 from actions.triage import QUESTIONS, Decision, History, assess
 from actions.triage.interview import answer_facts, merge_inputs
 from language.vocabulary import vocabulary
@@ -194,7 +194,7 @@ class Understanding:
         """What this record has that `before` had not, in words: "your calf", "tingling"."""
         places = [label("body_location", loc) for loc in self.locations
                   if loc not in before.locations]
-        words = [f"your {join(places)}"] if places else []
+        words = [your(places)] if places else []
         words += [label("symptom", s) for s in self.symptoms if s not in before.symptoms]
         words += [f"no {label('symptom', s)}" for s in self.denied if s not in before.denied]
         return words
@@ -207,10 +207,10 @@ class Understanding:
             side = " (both sides)" if self.side == "both" else side
             if self.spreads and len(places) > 1:
                 lines.append(
-                    f"• Where: from your {places[0]} down to your {join(places[1:])}{side}"
+                    f"• Where: from {your(places[:1])} down to {your(places[1:])}{side}"
                 )
             else:
-                lines.append(f"• Where: your {join(places)}{side}")
+                lines.append(f"• Where: {your(places)}{side}")
         if self.symptoms:
             lines.append(f"• What you feel: {join([label('symptom', s) for s in self.symptoms])}")
         if self.denied:

@@ -63,7 +63,7 @@ def test_the_reflection_says_back_what_is_in_the_slots() -> None:
     tracker = tracker_with("behind my right knee", "give_location", slots={
         "body_locations": ["back_of_knee"], "side": "right", "pain_score": "7"})
     messages, events = run_action(ActionReflectUnderstanding(), tracker)
-    assert "back of the knee (right side)" in messages[0]["text"]
+    assert "Where: the back of your knee (right side)" in messages[0]["text"]
     assert "Pain score: 7 out of 10" in messages[0]["text"]
     assert events == []
 
@@ -117,3 +117,11 @@ def test_a_place_chosen_on_the_leg_picture_is_taken_from_the_payload() -> None:
                         "entities": [entity("body_location", "calf"), entity("side", "left"),
                                      entity("body_location", "<b>elbow</b>")]})
     assert record.locations == ["calf"] and record.side == "left"
+
+
+def test_a_part_of_a_part_is_said_back_as_the_persons_own() -> None:
+    text = "pain behind my knee and my calf is swollen"
+    record = understood(text, "describe_symptoms", [
+        at(text, "body_location", "back_of_knee", "behind my knee"),
+        at(text, "body_location", "calf")])
+    assert "• Where: the back of your knee and your calf" in record.summary_lines()
