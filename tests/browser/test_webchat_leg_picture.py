@@ -36,6 +36,17 @@ def test_clicking_the_calf_on_the_back_view_tells_the_assistant(page, page_url, 
     slots = tracker(assistant.rasa_url, assistant.token, chat.session_id())["slots"]
     assert slots["body_locations"] == ["calf"]
 
+    # In the middle of the questions, a place picked on the picture is acknowledged and the
+    # question comes again.
+    chat.say("it aches and tingles")
+    question = chat.last_bot_text()
+    show.click()
+    before = chat.bot_count()
+    page.locator("figure.leg-view--front").get_by_role("button", name="Ankle", exact=True).click()
+    chat.wait_for_reply(before)
+    assert chat.bot_texts()[before:] == [
+        "Thanks, I've added your ankle to what you've told me.", question]
+
 
 def test_a_part_of_the_leg_can_be_chosen_with_the_keyboard(page, page_url, assistant):
     chat = Chat(page, page_url)
@@ -68,7 +79,7 @@ def test_a_part_of_the_leg_can_be_chosen_with_the_keyboard(page, page_url, assis
     page.keyboard.press("Enter")
     expect(chat.user_bubbles.last).to_have_text(target)
     chat.wait_for_reply(before)
-    assert "back of the knee" in understood_reply(chat).lower()
+    assert "the back of your knee" in understood_reply(chat).lower()
     slots = tracker(assistant.rasa_url, assistant.token, chat.session_id())["slots"]
     assert slots["body_locations"] == ["back_of_knee"]
 
