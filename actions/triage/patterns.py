@@ -112,6 +112,7 @@ PATTERNS: tuple[Pattern, ...] = (
         C("burning, numbness or tingling", 2, _yes("burning", "numbness", "tingling")),
         C("diabetes", 2, _yes("diabetes")),
         C("came on gradually", 0.5, lambda h: h.onset is Onset.GRADUAL),
+        C("one leg only", -2, lambda h: h.both_legs is False or h.side in (Side.LEFT, Side.RIGHT)),
     )),
     Pattern("osteoarthritis", "knee osteoarthritis (wear of the joint)",
             ("knee-to-leg", "knee-to-ankle"), (
