@@ -34,6 +34,7 @@ from actions.triage.interview import (
     UNSURE,
 )
 from actions.understanding import Understanding
+from language.input_checks import InputProblem, input_problem
 
 FORM = "history_form"
 # Intents that are not an answer to the pending question; the form steps aside for them.
@@ -59,6 +60,11 @@ HELP = {
     "duration": "utter_help_duration",
     "injury_days_ago": "utter_help_duration",
     "onset": "utter_help_onset",
+}
+# A message that cannot be read at all gets help for that, not for the question.
+UNREADABLE_HELP = {
+    InputProblem.TOO_LONG: "utter_help_too_long",
+    InputProblem.OTHER_LANGUAGE: "utter_help_in_english",
 }
 
 
@@ -127,7 +133,9 @@ class ActionListenToEveryMessage(Action):
         if told_something_new(before, record):  # noted, and the question follows
             acknowledge(dispatcher, record.added_since(before))
         else:
-            dispatcher.utter_message(response=HELP.get(question, "utter_help_yes_no"))
+            help_for_question = HELP.get(question, "utter_help_yes_no")
+            problem = input_problem(text)
+            dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
 
 

@@ -162,3 +162,15 @@ def test_a_yes_word_inside_a_longer_sentence_is_not_an_answer(text: str, intent:
     _, slots = answer(text, "deformity", intent)
     assert slots.get("deformity") is None
     assert "triage_level" not in slots
+
+
+@pytest.mark.parametrize(("text", "response"), [
+    ("my knee " * 200, "utter_help_too_long"),
+    ("me duele mucho la rodilla y tengo hormigueo en el pie desde hace semanas",
+     "utter_help_in_english"),
+    ("banana", "utter_help_yes_no"),
+])
+def test_a_message_that_cannot_be_read_gets_help_for_that(text: str, response: str) -> None:
+    messages, slots = answer(text, "deformity", "nlu_fallback")
+    assert [m["response"] for m in messages] == [response]
+    assert slots["deformity"] is None  # and the question comes again
