@@ -64,3 +64,28 @@ class ChoiceMemory:
         if 1 <= number <= len(payloads) and payloads[number - 1]:
             return payloads[number - 1]
         return None
+
+
+class ForgetsChoices:
+    """For an output channel with a `choices` memory: any message other than numbered
+    choices makes earlier numbers stale, so it forgets them before it is sent. Put it first
+    among the channel's bases so that it runs before Rasa's own sending."""
+
+    choices: ChoiceMemory
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        self.choices.forget(recipient_id)
+        await super().send_text_message(recipient_id, text, **kwargs)  # type: ignore[misc]
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        self.choices.forget(recipient_id)
+        await super().send_image_url(recipient_id, image, **kwargs)  # type: ignore[misc]
+
+    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
+        self.choices.forget(recipient_id)
+        await super().send_attachment(recipient_id, attachment, **kwargs)  # type: ignore[misc]
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
+                               **kwargs: Any) -> None:
+        self.choices.forget(recipient_id)
+        await super().send_custom_json(recipient_id, json_message, **kwargs)  # type: ignore[misc]

@@ -39,7 +39,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.choices import ChoiceMemory, numbered
+from channels.choices import ChoiceMemory, ForgetsChoices, numbered
 from channels.duplicates import SeenIds
 
 logger = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def fits_block_kit(buttons: list[dict[str, Any]]) -> bool:
         and 0 < len(str(b.get("payload", ""))) <= VALUE_LIMIT for b in buttons)
 
 
-class SlackBot(rasa_slack.SlackBot):
+class SlackBot(ForgetsChoices, rasa_slack.SlackBot):
     """Block Kit buttons where they fit, numbered choices where they do not."""
 
     def __init__(self, token: str, slack_channel: str | None = None,
@@ -114,10 +114,6 @@ class SlackBot(rasa_slack.SlackBot):
         kwargs.pop("type", None)  # not a chat.postMessage argument
         await super()._post_message(channel, **kwargs)
 
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_text_message(recipient_id, text, **kwargs)
-
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], **kwargs: Any) -> None:
         if fits_block_kit(buttons):
@@ -127,20 +123,6 @@ class SlackBot(rasa_slack.SlackBot):
         self.choices.remember(recipient_id, buttons)
         await self._post_message(channel=self.slack_channel or recipient_id,
                                  text=numbered(text, buttons))
-
-    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_image_url(recipient_id, image, **kwargs)
-
-    async def send_attachment(self, recipient_id: str, attachment: dict[str, Any],
-                              **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_attachment(recipient_id, attachment, **kwargs)
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
-                               **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_custom_json(recipient_id, json_message, **kwargs)
 
 
 class SlackInput(rasa_slack.SlackInput):

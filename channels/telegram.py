@@ -45,7 +45,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.choices import ChoiceMemory, numbered
+from channels.choices import ChoiceMemory, ForgetsChoices, numbered
 from channels.duplicates import SeenIds
 
 logger = logging.getLogger(__name__)
@@ -130,16 +130,12 @@ def webhook_secret(access_token: str) -> str:
     return hashlib.sha256(f"telegram-webhook:{access_token}".encode()).hexdigest()
 
 
-class TelegramOutput(rasa_telegram.TelegramOutput):
+class TelegramOutput(ForgetsChoices, rasa_telegram.TelegramOutput):
     """Inline keyboards where Telegram takes them, numbered choices where it does not."""
 
     def __init__(self, access_token: str | None, choices: ChoiceMemory) -> None:
         super().__init__(access_token)
         self.choices = choices
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_text_message(recipient_id, text, **kwargs)
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
                                      buttons: list[dict[str, Any]], button_type: str = "inline",
@@ -158,15 +154,6 @@ class TelegramOutput(rasa_telegram.TelegramOutput):
             for key in keys:
                 keyboard.row(key)
         await self.send_message(recipient_id, text, reply_markup=keyboard)
-
-    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_image_url(recipient_id, image, **kwargs)
-
-    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
-                               **kwargs: Any) -> None:
-        self.choices.forget(recipient_id)
-        await super().send_custom_json(recipient_id, json_message, **kwargs)
 
     async def register_webhook(self, url: str, secret: str) -> None:
         """setWebhook with a secret token (Bot API 6.1; aiogram 2.15 predates it)."""

@@ -1,8 +1,11 @@
 """Numbered choices: how they read, and which replies stand for which payload."""
 
-import pytest
+import asyncio
 
-from channels.choices import HINT, ChoiceMemory, numbered
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel
+
+from channels.choices import HINT, ChoiceMemory, ForgetsChoices, numbered
 
 BUTTONS = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"},
            {"title": "Not sure", "payload": "/unsure"}]
@@ -51,3 +54,23 @@ def test_the_memory_is_bounded_and_forgets_the_oldest_first():
         memory.remember(chat, BUTTONS)
     assert memory.resolve("a", "1") is None
     assert memory.resolve("b", "1") == memory.resolve("c", "1") == "/affirm"
+
+
+class NumberingChannel(ForgetsChoices, CollectingOutputChannel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices = ChoiceMemory()
+
+
+@pytest.mark.parametrize(("send", "argument"), [
+    ("send_text_message", "Thanks."),
+    ("send_image_url", "https://example.org/knee.png"),
+    ("send_attachment", "a leaflet"),
+    ("send_custom_json", {"data": {"urgency": "soon"}}),
+])
+def test_any_other_message_a_channel_sends_forgets_the_numbers(send, argument):
+    channel = NumberingChannel()
+    channel.choices.remember("chat", BUTTONS)
+    asyncio.run(getattr(channel, send)("chat", argument))
+    assert channel.choices.resolve("chat", "2") is None
+    assert len(channel.messages) == 1  # and the message itself is still sent
