@@ -46,6 +46,7 @@ INTERRUPTIONS = frozenset({
 QUESTION_INTENTS = frozenset(i for i in INTERRUPTIONS if i.startswith("ask_"))
 QUESTION_FACTS = {q.id: q for q in QUESTIONS}
 MAX_TRIES = 2
+NLU_FALLBACK = "nlu_fallback"
 ANSWER_INTENTS = frozenset({"affirm", "deny", "unsure"})
 FIRST_CLAUSE = re.compile(r"[,.;:!?]|\bbut\b", re.IGNORECASE)
 MAX_ANSWER_WORDS = 6
@@ -134,7 +135,9 @@ class ActionListenToEveryMessage(Action):
             acknowledge(dispatcher, record.added_since(before))
         else:
             help_for_question = HELP.get(question, "utter_help_yes_no")
-            problem = input_problem(text)
+            # The NLU's InputGuard has sent an unreadable message to nlu_fallback; only
+            # then is it worth asking what made it unreadable.
+            problem = input_problem(text) if intent == NLU_FALLBACK else None
             dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
 

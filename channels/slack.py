@@ -1,5 +1,5 @@
 """Rasa's Slack connector, with what a triage service needs on top. Named in
-credentials.yml as `channels.slack.SlackInput`; walkthrough in channels/DEPLOY.md.
+credentials.yml as `channels.slack.SlackInput`; set-up steps in README.md.
 
 Kept from Rasa's `SlackInput`: the X-Slack-Signature check with its five-minute window
 (a request failing it is refused with 400 and never read), the answer in a background

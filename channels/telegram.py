@@ -1,5 +1,5 @@
 """Rasa's Telegram connector, with what a triage service needs on top. Named in
-credentials.yml as `channels.telegram.TelegramInput`; walkthrough in channels/DEPLOY.md.
+credentials.yml as `channels.telegram.TelegramInput`; set-up steps in README.md.
 
 What Rasa's own `TelegramInput` does differently, and why it is changed here:
 
