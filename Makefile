@@ -22,7 +22,7 @@ NLU_FLOOR   := 0.90
 
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
 
-.PHONY: help install spacy-model train web run shell actions validate lint unit test \
+.PHONY: help install spacy-model train web run shell smoke-shell actions validate lint unit test \
         test-stories test-conversations test-channels test-browser evaluate-nlu \
         evaluate-triage clean
 
@@ -66,6 +66,9 @@ run: $(MODEL) $(WEB_PAGE) ## serve the web chat page, REST, socket.io, Telegram/
 shell: $(MODEL) ## talk to the assistant in the terminal
 	@scripts/shell.sh
 
+smoke-shell: $(MODEL) ## `make shell` once with a piped message, on free ports: the bot must answer
+	@scripts/smoke-shell.sh
+
 actions: $(INSTALLED) ## start only the action server on port 5055
 	$(RASA) run actions --actions actions --port 5055
 
@@ -99,8 +102,8 @@ evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fai
 evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
 	$(PYTHON) -m actions.triage.evaluate tests/vignettes
 
-test: lint unit validate train test-stories test-conversations test-channels test-browser \
-      evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
+test: lint unit validate train test-stories smoke-shell test-conversations test-channels \
+      test-browser evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
 	@echo "make test: all checks passed"
 
 clean: ## remove the venv, built models and results

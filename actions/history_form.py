@@ -29,8 +29,9 @@ class ValidateHistoryForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        history = Understanding.from_slots(tracker).history()
-        return [q for q in questions_to_ask(history) if tracker.get_slot(q) is None]
+        understanding = Understanding.from_slots(tracker)
+        questions = questions_to_ask(understanding.history(), first=understanding.screen)
+        return [q for q in questions if tracker.get_slot(q) is None]
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -16,14 +16,12 @@ Rasa runs `action_validate_slot_mappings` after each user message (inside its de
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
 from actions.emergency import answer_emergency
 from actions.labels import join
 from actions.red_flags import RED_FLAG_INTENTS
@@ -34,10 +32,12 @@ from actions.triage.interview import (
     UNSURE,
 )
 from actions.understanding import Understanding
+from language.answers import is_only_greeting, read_answer
 from language.input_checks import InputProblem, input_problem
 
 FORM = "history_form"
-# Intents that are not an answer to the pending question; the form steps aside for them.
+# Intents that are not an answer to the pending question; the form steps aside for them
+# ("greet" only for a message that greets and says nothing else).
 INTERRUPTIONS = frozenset({
     "ask_causes", "ask_condition_info", "ask_treatment", "ask_exercises", "ask_prevention",
     "ask_when_see_doctor", "ask_knee_foot_numbness", "greet", "goodbye", "thank",
@@ -47,14 +47,7 @@ QUESTION_INTENTS = frozenset(i for i in INTERRUPTIONS if i.startswith("ask_"))
 QUESTION_FACTS = {q.id: q for q in QUESTIONS}
 MAX_TRIES = 2
 NLU_FALLBACK = "nlu_fallback"
-ANSWER_INTENTS = frozenset({"affirm", "deny", "unsure"})
-FIRST_CLAUSE = re.compile(r"[,.;:!?]|\bbut\b", re.IGNORECASE)
-MAX_ANSWER_WORDS = 6
-DOUBT_TYPOS = re.compile(
-    r"\bn[o0]t\s+(s|sh)[uo]+[re]+\b|\bnot\s+(certain|positive)|\bd[o0]n'?t\s+k?n[o0]w|"
-    r"\bdun+o\b|\bidk\b|\bno\s+idea\b|\bunsure\b|\bmaybe\b",
-    re.IGNORECASE,
-)
+GREET = "greet"
 HELP = {
     "pain_score": "utter_help_pain_score",
     "age": "utter_help_age",
@@ -111,9 +104,9 @@ class ActionListenToEveryMessage(Action):
         """Fill the pending question's slot, or set it to None so that it is asked again.
 
         Returns nothing for an interruption, so that the form steps aside."""
-        if intent in INTERRUPTIONS:
-            return []  # "what exercises can I do?" is a question, not a yes
         text = message.get("text") or ""
+        if is_only_greeting(text) or (intent in INTERRUPTIONS and intent != GREET):
+            return []  # "what exercises can I do?" is a question, not a yes
         value, problem = read_answer(question, text, intent)
         if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
@@ -131,7 +124,7 @@ class ActionListenToEveryMessage(Action):
             tries.pop(question)
             return [SlotSet("question_tries", tries)]
         record.answers.pop(question, None)
-        if told_something_new(before, record):  # noted, and the question follows
+        if told_something_new(before, record, question):  # noted, and the question follows
             acknowledge(dispatcher, record.added_since(before))
         else:
             help_for_question = HELP.get(question, "utter_help_yes_no")
@@ -140,22 +133,6 @@ class ActionListenToEveryMessage(Action):
             problem = input_problem(text) if intent == NLU_FALLBACK else None
             dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
-
-
-def yes_no_reply(text: str, intent: str | None) -> answers.Reply | None:
-    """Yes / no / not sure, from a short answer or one classified as such.
-
-    In a longer sentence a "yes" word is not an answer ("can I have a summary", "I do
-    yoga"): there only the first clause counts, and only when it is short.
-    """
-    if DOUBT_TYPOS.search(text):
-        return answers.Reply.UNSURE  # "not shure" must never be read as "no"
-    if intent in ANSWER_INTENTS:
-        return answers.yes_no(text, intent)
-    first_clause = FIRST_CLAUSE.split(text, maxsplit=1)[0]
-    if len(first_clause.split()) > MAX_ANSWER_WORDS:
-        return None
-    return answers.yes_no(first_clause)
 
 
 def acknowledge(dispatcher: CollectingDispatcher, added: list[str]) -> None:
@@ -167,9 +144,13 @@ def acknowledge(dispatcher: CollectingDispatcher, added: list[str]) -> None:
         dispatcher.utter_message(response="utter_noted_that")
 
 
-def told_something_new(before: Understanding, after: Understanding) -> bool:
+def told_something_new(before: Understanding, after: Understanding, question: str) -> bool:
+    """Whether the message added news besides the answer: a symptom, a place, or the answer
+    to another question ("about 3 weeks" typed at "Is your leg weak?")."""
+    others = (set(before.answers) | set(after.answers)) - {question}
     return (before.symptoms, before.locations, before.denied, before.facts) != (
-        after.symptoms, after.locations, after.denied, after.facts)
+        after.symptoms, after.locations, after.denied, after.facts) or any(
+        before.answers.get(q) != after.answers.get(q) for q in others)
 
 
 def answered_by_description(question: str, record: Understanding) -> str | None:
@@ -182,27 +163,3 @@ def answered_by_description(question: str, record: Understanding) -> str | None:
     if True in values:
         return "yes"
     return "no" if all(v is False for v in values) else None
-
-
-def read_answer(question: str, text: str, intent: str | None) -> tuple[str | None, str | None]:
-    """(stored answer, problem): the answer to one history question, from typed text."""
-    reply = yes_no_reply(text, intent)
-    if question in NUMBER_QUESTIONS:
-        if question == "pain_score":
-            reading = answers.pain_score(text)
-        elif question == "age":
-            reading = answers.age(text)
-        else:
-            days = answers.duration_days(text)
-            reading = answers.Reading(days)
-        if reading.value is not None:
-            return str(reading.value), None
-        if reply is answers.Reply.UNSURE:
-            return UNSURE, None
-        return None, reading.problem
-    if question in CHOICE_QUESTIONS:
-        onset = answers.onset(text)
-        if onset:
-            return onset, None
-        return (UNSURE, None) if reply is answers.Reply.UNSURE else (None, None)
-    return (reply.value, None) if reply is not None else (None, None)

@@ -1,8 +1,9 @@
 """Answers an emergency red flag the moment it is said (TRIAGE_POLICY.md section 2).
 
-Two ways in: each red flag is its own intent, answered here; and every message's symptoms go
-through the triage core in the message listener (listener.py), so a red flag the classifier
-took for something else is still caught. The reasons shown come from the rule table
+Two ways in: each red flag is its own intent (language/red_flags.yml), answered here when the
+NLU's RedFlagGate let it through (confident, and borne out by the words); and every
+message's findings go through the triage core in the message listener (listener.py), so a
+red flag the classifier took for something else is still caught. The reasons shown come from the rule table
 (actions/triage/rules.py).
 """
 
@@ -16,16 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.emergency import answer_emergency
 from actions.understanding import Understanding
+from language.red_flags import red_flag_intents
 
-RED_FLAG_INTENTS: dict[str, str] = {
-    "red_flag_cauda_equina": "E-CES",
-    "red_flag_both_legs": "E-BILAT",
-    "red_flag_cold_leg": "E-ISCH",
-    "red_flag_lung_clot": "E-PE",
-    "red_flag_septic_knee": "E-SEPTIC",
-    "red_flag_deformity": "E-DEFORM",
-    "red_flag_compartment": "E-COMPART",
-}
+RED_FLAG_INTENTS: dict[str, str] = {i: flag.rule for i, flag in red_flag_intents().items()}
 
 
 def red_flags_said(message: dict[str, Any]) -> list[str]:

@@ -17,11 +17,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
 from actions.labels import join, label, top_to_bottom, your
 from actions.triage import QUESTIONS, Decision, History, assess
+from actions.triage.history import BELOW_KNEE
 from actions.triage.interview import answer_facts, merge_inputs
-from language.vocabulary import vocabulary
+from language import answers
+from language.answers import TIME_WORDS
+from language.assertion import ASSERTION, CONTEXT, Status, status_at
+from language.red_flags import SCREEN, red_flag_intents
+from language.clauses import clauses
+from language.vocabulary import side_is_said, vocabulary
 
 SPREAD_CUE = re.compile(
     r"spread|radiat|shoot|travel|goes? (all the way )?down|runs? down|down (in)?to|into my|"
@@ -29,14 +34,15 @@ SPREAD_CUE = re.compile(
     re.IGNORECASE,
 )
 SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread of the pain
-# A negation covers the next few words of its clause: "no numbness", "I don't have any
-# tingling", but not "no, but my foot is numb".
-NEGATION = re.compile(
-    r"(\b(no|not|without|never|nor|none|dont|didnt|doesnt|isnt|havent|hasnt|cant)|n't)"
-    r"(\s+[\w']+){0,3}?\s*$",
-    re.IGNORECASE,
-)
-CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|though|however|and|so|because)\b", re.IGNORECASE)
+# Within a clause, a place after a spread cue ("sore down my shin") is where the pain goes,
+# not where the swelling or the numbness is (a symptom belongs to the place it is said of).
+SPREAD_REACH = 30  # characters from the cue to the place
+# Numbness in the saddle area is E-CES (policy section 2). The buttock counts when it is not
+# the top of a leg that is numb further down ("numb from my buttock to my foot": sciatica).
+SADDLE_PLACES = frozenset({"groin", "inner_thigh"})
+SADDLE_OR_LEG = frozenset({"buttock"})
+SENSORY = frozenset({"numbness", "tingling"})
+LEG_BELOW = frozenset(BELOW_KNEE | {"thigh", "back_of_thigh", "front_of_thigh", "knee", "leg"})
 QUESTION_SLOTS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 # What people say they were doing, as History facts (they only shape the patterns).
 ACTIVITY_FACTS = {
@@ -48,11 +54,6 @@ ACTIVITY_FACTS = {
 PRESENT_SYMPTOM_FACTS = {"limping": "gait_change"}
 # Messages about the pain itself, where "since Tuesday" or "for ages" is how long it has been.
 DESCRIPTIONS = frozenset({"describe_symptoms", "give_location", "give_duration", "report_injury"})
-TIME_WORDS = re.compile(
-    r"\b(hours?|days?|nights?|weeks?|wks?|months?|years?|yrs?|since|ago|ages|yesterday|today|"
-    r"morning|fortnight|forever|long time|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?)\b",
-    re.IGNORECASE,
-)
 # An injury told in passing ("it started when I twisted it", "after a fall").
 INJURY_CUE = re.compile(
     r"\b(injur\w*|fell|fall(en)?|twist(ed|ing)?|bang(ed)?|knock(ed)?|tackle[ds]?|accident|"
@@ -68,10 +69,12 @@ class Understanding:
     symptoms: list[str] = field(default_factory=list)
     denied: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
+    spread_to: list[str] = field(default_factory=list)
     side: str | None = None
     spreads: bool = False
     facts: list[str] = field(default_factory=list)  # risk factors and activities
     answers: dict[str, Any] = field(default_factory=dict)  # question id -> answer
+    screen: list[str] = field(default_factory=list)  # questions to ask first (red flags)
 
     # --- the slots ---------------------------------------------------------------------
 
@@ -81,9 +84,11 @@ class Understanding:
             symptoms=list(tracker.get_slot("symptoms") or []),
             denied=list(tracker.get_slot("denied_symptoms") or []),
             locations=list(tracker.get_slot("body_locations") or []),
+            spread_to=list(tracker.get_slot("pain_spread_to") or []),
             side=tracker.get_slot("side"),
             spreads=bool(tracker.get_slot("pain_spreads")),
             facts=list(tracker.get_slot("history_facts") or []),
+            screen=list(tracker.get_slot("screen_first") or []),
             answers={
                 qid: tracker.get_slot(qid)
                 for qid in QUESTION_SLOTS
@@ -103,9 +108,11 @@ class Understanding:
             SlotSet("symptoms", self.symptoms),
             SlotSet("denied_symptoms", self.denied),
             SlotSet("body_locations", self.locations),
+            SlotSet("pain_spread_to", self.spread_to),
             SlotSet("side", self.side),
             SlotSet("pain_spreads", self.spreads),
             SlotSet("history_facts", self.facts),
+            SlotSet("screen_first", self.screen),
         ]
         return events + [SlotSet(qid, value) for qid, value in self.answers.items()]
 
@@ -118,13 +125,19 @@ class Understanding:
             self._add_chosen(message.get("entities", []))
             return
         found, negated = entity_values(message.get("entities", []), text)
-        symptoms = known_ids("symptom", found)
+        scopes = message.get(CONTEXT) or []
+        symptoms = known_ids("symptom", found) + saddle_numbness(text, message)
         self.symptoms = _merge(self.symptoms, [s for s in symptoms if s != SPREADING])
         self.denied = _merge(
             [d for d in self.denied if d not in symptoms], known_ids("symptom", negated)
         )
-        self.locations = top_to_bottom(_merge(self.locations, known_ids("body_location", found)))
-        sides = found.get("side") or vocabulary().mentioned("side", text)
+        places = known_ids("body_location", found)
+        goes_to = spread_targets(text, message, places if not self.locations else [])
+        self.spread_to = top_to_bottom(_merge(
+            [p for p in self.spread_to if p not in places or p in goes_to], goes_to))
+        self.locations = top_to_bottom(_merge(
+            self.locations, [p for p in places if p not in goes_to]))
+        sides = found.get("side")
         if sides:
             self.side = "both" if len(set(sides)) > 1 else sides[0]
         facts = known_ids("risk_factor", found) + [
@@ -137,7 +150,10 @@ class Understanding:
         # The extractors find that a duration or score was said; the words are read here,
         # from the whole message, as DIET's span can be cut short ("weeks and").
         intent = (message.get("intent") or {}).get("name")
-        if found.get("duration") or (intent in DESCRIPTIONS and TIME_WORDS.search(text)):
+        # A message that is only a time ("since the weekend") says how long, whatever the
+        # NLU took it for (at a yes/no question it is news, not an answer).
+        described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
+        if found.get("duration") or (described and TIME_WORDS.search(text)):
             days = answers.duration_days(text) if TIME_WORDS.search(text) else None
             if days is None and found.get("duration"):
                 days = answers.duration_days(found["duration"][-1])
@@ -149,12 +165,13 @@ class Understanding:
                 reading = answers.pain_score(found["pain_score"][-1])
             if reading.value is not None:
                 self.answers["pain_score"] = str(reading.value)
-        injury = INJURY_CUE.search(text)
-        if intent == "report_injury" or (
-            intent in DESCRIPTIONS and injury and not is_negated(text[: injury.start()])
-        ):
+        injury = _said(INJURY_CUE, text, scopes)
+        if intent == "report_injury" or (intent in DESCRIPTIONS and injury):
             self.answers["injury"] = "yes"
-        self.spreads = self.spreads or SPREADING in symptoms or bool(SPREAD_CUE.search(text))
+        self.spreads = self.spreads or SPREADING in symptoms or _said(SPREAD_CUE, text, scopes)
+        screened = red_flag_intents().get(message.get(SCREEN) or "")
+        if screened:
+            self.screen = _merge(self.screen, list(screened.screen))
 
     def _add_chosen(self, entities: list[dict[str, Any]]) -> None:
         """Places and symptoms chosen with a button or the web chat's leg picture."""
@@ -173,6 +190,7 @@ class Understanding:
 
     def history(self) -> History:
         said = {
+            "spread_to": [p for p in self.spread_to if p not in self.locations],
             "symptoms": self.symptoms
             + [PRESENT_SYMPTOM_FACTS[s] for s in self.symptoms if s in PRESENT_SYMPTOM_FACTS],
             "absent": [s for s in self.denied if s not in self.symptoms],
@@ -205,10 +223,12 @@ class Understanding:
             places = [label("body_location", loc) for loc in self.locations]
             side = f" ({self.side} side)" if self.side in ("left", "right") else ""
             side = " (both sides)" if self.side == "both" else side
-            if self.spreads and len(places) > 1:
-                lines.append(
-                    f"• Where: from {your(places[:1])} down to {your(places[1:])}{side}"
-                )
+            spread = [label("body_location", p) for p in self.spread_to
+                      if p not in self.locations]
+            if not spread and self.spreads and len(places) > 1:
+                places, spread = places[:1], places[1:]
+            if spread:
+                lines.append(f"• Where: from {your(places)} down to {your(spread)}{side}")
             else:
                 lines.append(f"• Where: {your(places)}{side}")
         if self.symptoms:
@@ -242,20 +262,32 @@ def days_text(days: int) -> str:
 def entity_values(
     entities: list[dict[str, Any]], text: str = ""
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(said, negated): entity name -> values in the order said, each value once. A symptom
-    shortly after a negation in the same clause ("no fever", "I don't have any tingling")
-    is negated."""
+    """(said, negated): entity name -> values in the order said, each value once.
+
+    Only the person's own current findings are said (policy section 1): the status each
+    entity got from the NLU (language/assertion.py) decides. A negated symptom is recorded
+    as denied; hypothetical, past and someone else's mentions, and words that are not a
+    finding here ("cold weather"), are dropped. A past risk factor ("a clot 10 years ago")
+    still counts."""
     said: dict[str, list[str]] = {}
     negated: dict[str, list[str]] = {}
     for entity in entities:
         value = entity.get("value")
         if not isinstance(value, str) or not value.strip():
             continue
-        start = entity.get("start")
-        target = said
-        if entity["entity"] == "symptom" and start and is_negated(text[:start]):
-            target = negated
-        found = target.setdefault(entity["entity"], [])
+        name = entity["entity"]
+        status = entity.get(ASSERTION, Status.PRESENT.value)
+        if name == "side" and not side_is_said(text, entity.get("start"), entity.get("end")):
+            continue
+        if status == Status.NEGATED.value:
+            target = negated if name == "symptom" else None
+        elif status == Status.HISTORICAL.value:
+            target = said if name == "risk_factor" else None
+        else:
+            target = said if status == Status.PRESENT.value else None
+        if target is None:
+            continue
+        found = target.setdefault(name, [])
         if value.strip() not in found:
             found.append(value.strip())
     for name, values in negated.items():  # said plainly elsewhere: present wins
@@ -263,9 +295,52 @@ def entity_values(
     return said, negated
 
 
-def is_negated(before: str) -> bool:
-    clause = CLAUSE_BREAK.split(before)[-1]
-    return bool(NEGATION.search(clause.replace("’", "'")))
+def _present(message: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The message's entities of one kind that are the person's own, current findings."""
+    return [
+        e for e in message.get("entities") or []
+        if e.get("entity") == name and "start" in e
+        and e.get(ASSERTION, Status.PRESENT.value) == Status.PRESENT.value
+        and vocabulary().canonical(name, str(e.get("value"))) == e.get("value")
+    ]
+
+
+def spread_targets(text: str, message: dict[str, Any], places: list[str]) -> list[str]:
+    """Places said after a spread cue in their clause ("sore down my shin"), when some
+    other place is where it is ("my knee ... down my shin"); else none."""
+    cues = [m.end() for m in SPREAD_CUE.finditer(text)]
+    targets = []
+    for place in _present(message, "body_location"):
+        before = [end for end in cues if end <= place["start"] <= end + SPREAD_REACH]
+        if before and _same_clause(text, before[-1], place["start"]):
+            targets.append(place["value"])
+    origins = [p for p in places if p not in targets]
+    return targets if origins or not places else []
+
+
+def saddle_numbness(text: str, message: dict[str, Any]) -> list[str]:
+    """["saddle_numbness"] when numbness or tingling is said of the saddle area in one
+    clause ("gone numb round my backside and the tops of my inner thighs")."""
+    sensory = [e for e in _present(message, "symptom") if e["value"] in SENSORY]
+    places = _present(message, "body_location")
+    for start, end in clauses(text):
+        inside = {p["value"] for p in places if start <= p["start"] < end}
+        if not any(start <= s["start"] < end for s in sensory):
+            continue
+        if inside & SADDLE_PLACES or (inside & SADDLE_OR_LEG and not inside & LEG_BELOW):
+            return ["saddle_numbness"]
+    return []
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in clauses(text))
+
+
+def _said(cue: re.Pattern[str], text: str, scopes: list[dict[str, Any]]) -> bool:
+    """Whether a cue ("twisted", "spreads down") occurs as the person's own, current news."""
+    return any(
+        status_at(scopes, m.start(), m.end()) is Status.PRESENT for m in cue.finditer(text)
+    )
 
 
 def known_ids(entity: str, found: dict[str, list[str]]) -> list[str]:

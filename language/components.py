@@ -21,7 +21,14 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+# Registers the `vocabulary_spelling` spaCy factory: Rasa imports this module (it is named
+# in config.yml) before SpacyNLP calls spacy.load on build/spacy/en_knee_pain, whose
+# pipeline has that component. Not in language/__init__.py: the action server imports
+# language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
+import language.spelling  # noqa: F401
+from language.assertion import ASSERTION, CONTEXT, Status, annotate
 from language.input_checks import InputProblem, input_problem
+from language.red_flags import SCREEN, red_flag_intents
 from language.vocabulary import Vocabulary
 
 RED_FLAG_INTENT_PREFIX = "red_flag_"
@@ -104,3 +111,90 @@ class InputGuard(_Stateless):
     def _is_red_flag(message: Message, problem: InputProblem) -> bool:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
         return problem is not InputProblem.EMPTY and intent.startswith(RED_FLAG_INTENT_PREFIX)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class FindingStatus(_Stateless):
+    """Gives every entity, from either extractor, its assertion status (language/assertion.py:
+    medspaCy ConText): present, negated, hypothetical, historical, someone else's, or not a
+    finding at all. The message also carries the scopes, for cues read outside entities."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text and not text.startswith("/"):
+                message.set(CONTEXT, annotate(text, message.get(ENTITIES, [])), add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class RedFlagGate(GraphComponent):
+    """A red-flag intent alarms only where the words bear it out (language/red_flags.yml).
+
+    Kept when the classifier is confident of it and nothing in the message makes one of its
+    findings negated, hypothetical, past or someone else's. Otherwise the message becomes a
+    description (or the question it also was), and, unless the words contradict it, the
+    red flag is screened: its questions are asked at once. Findings the vocabulary reads
+    still alarm through the triage core, whatever the intent."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"confidence": 0.8}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.confidence = float(config["confidence"])
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            self._gate(message)
+        return messages
+
+    def _gate(self, message: Message) -> None:
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME]
+        if not ranking or ranking[0][INTENT_NAME_KEY] not in red_flag_intents():
+            return
+        flag = red_flag_intents()[ranking[0][INTENT_NAME_KEY]]
+        top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        confident = top == flag.intent and ranking[0][PREDICTED_CONFIDENCE_KEY] >= self.confidence
+        contradicted = _contradicted(message, flag.findings)
+        if confident and not contradicted:
+            return
+        if not contradicted:
+            message.set(SCREEN, flag.intent, add_to_output=True)
+        if top == DEFAULT_NLU_FALLBACK_INTENT_NAME and not contradicted:
+            return  # InputGuard decides what an unsure message is; the screen stands
+        other = next((r for r in ranking[1:] if not r[INTENT_NAME_KEY].startswith(
+            RED_FLAG_INTENT_PREFIX) and r[INTENT_NAME_KEY].startswith("ask_")
+            and r[PREDICTED_CONFIDENCE_KEY] >= 0.3), None)
+        name = other[INTENT_NAME_KEY] if other else DESCRIPTION
+        replacement = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.data[INTENT] = replacement
+        message.data[INTENT_RANKING_KEY] = [dict(replacement)] + [
+            r for r in message.get(INTENT_RANKING_KEY) or [] if r[INTENT_NAME_KEY] != name]
+
+
+def _contradicted(message: Message, findings: frozenset[str]) -> bool:
+    """True when the words make the red flag's findings not the person's current ones: one
+    of them is negated, hypothetical, past or someone else's, or none is said plainly and
+    some part of the message is."""
+    entities = [e for e in message.get(ENTITIES, []) if e.get(ENTITY_ATTRIBUTE_TYPE) == "symptom"]
+    statuses = [e.get(ASSERTION, Status.PRESENT.value) for e in entities
+                if e.get(ENTITY_ATTRIBUTE_VALUE) in findings]
+    if any(s != Status.PRESENT.value for s in statuses):
+        return True
+    if Status.PRESENT.value in statuses:
+        return False
+    return any(scope["status"] != Status.PRESENT.value for scope in message.get(CONTEXT) or [])

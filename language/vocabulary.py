@@ -7,7 +7,7 @@ extractor (DIET) found as raw text onto the same canonical ids.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -51,6 +51,16 @@ class Vocabulary:
             }
         )
 
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Every word of every body-location phrase ("knee", "calf", "shin", "legs")."""
+        words = {
+            w for canonical in self.entries.get("body_location", {})
+            for p in self.phrases("body_location", canonical)
+            for w in _normal(p).split() if len(w) > 2
+        }
+        return frozenset(words | {w + "s" for w in words})
+
     def phrases(self, entity: str, canonical: str) -> tuple[str, ...]:
         return (canonical.replace("_", " "), *self.entries[entity][canonical])
 
@@ -69,6 +79,30 @@ class Vocabulary:
             for canonical in self.entries.get(entity, {})
             if any(f" {_normal(p, entity)} " in words for p in self.phrases(entity, canonical))
         ]
+
+
+# Words after "right" or "left" that make it not a side: "right now", "right angle".
+NOT_A_SIDE = frozenset({"now", "away", "angle", "then", "there", "here", "enough", "after",
+                        "before", "ok", "okay", "so", "sorry", "thing", "idea", "time",
+                        "as", "to", "turn", "click"})
+SIDE_NOUNS = frozenset({"side", "sides", "one", "ones", "hand", "sided", "of"})
+
+
+def side_is_said(text: str, start: int | None, end: int | None) -> bool:
+    """Whether "right", "left" or "both" at text[start:end] names a side of the body: it is
+    followed by a place ("my right knee", "both legs", "left side"), or ends the clause
+    after "the" or "my" ("on the right"); "right now", "right angle" are not sides."""
+    if start is None or end is None:
+        return True
+    after = re.findall(r"[\w']+|[,.;:!?]", text[end:].lower())[:3]
+    before = re.findall(r"[\w']+", text[:start].lower())[-1:]
+    if after and after[0] in NOT_A_SIDE:
+        return False
+    places = vocabulary().place_words
+    if any(word in places or word in SIDE_NOUNS for word in after):
+        return True
+    ends_clause = not after or not after[0].isalnum()
+    return ends_clause and (not before or before[0] in ("the", "my", "on", "its", "it's"))
 
 
 @cache

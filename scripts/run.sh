@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p var
+# scripts/quiet_rasa.py is `rasa` without the dependencies' deprecation warnings.
+rasa=(.venv/bin/python scripts/quiet_rasa.py)
 
 if [ -z "${RASA_TOKEN:-}" ]; then
   RASA_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')
@@ -19,7 +23,7 @@ export RASA_TOKEN
 # the secrets stay in the environment, Rasa expands them when it reads the file.
 .venv/bin/python -m channels.enabled credentials.yml var/credentials.yml
 
-.venv/bin/rasa run actions --actions actions --port "${ACTIONS_PORT:-5055}" &
+"${rasa[@]}" run actions --actions actions --port "${ACTIONS_PORT:-5055}" &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -36,6 +40,6 @@ Try: curl -s -XPOST localhost:${RASA_PORT:-5005}/webhooks/rest/webhook \\
 
 MSG
 
-.venv/bin/rasa run --model models/knee-triage.tar.gz --endpoints endpoints.yml \
+"${rasa[@]}" run --model models/knee-triage.tar.gz --endpoints endpoints.yml \
   --credentials var/credentials.yml --enable-api --auth-token "$RASA_TOKEN" \
   --cors "*" --port "${RASA_PORT:-5005}"

@@ -51,14 +51,15 @@ class Side(str, Enum):
 
 
 BODY_LOCATIONS: frozenset[str] = frozenset((
-    "lower_back", "buttock", "groin", "hip", "thigh", "back_of_thigh", "front_of_thigh",
-    "knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee", "outer_knee", "leg",
-    "shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle", "foot", "top_of_foot",
-    "heel", "arch", "ball_of_foot", "toes", "sole",
+    "lower_back", "buttock", "groin", "inner_thigh", "hip", "thigh", "back_of_thigh",
+    "front_of_thigh", "knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee",
+    "outer_knee", "leg", "shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle",
+    "foot", "top_of_foot", "heel", "arch", "ball_of_foot", "toes", "sole",
 ))
 
 # Regions used by the rules and the patterns.
 BACK = frozenset({"lower_back", "buttock"})
+SADDLE = frozenset({"groin", "buttock", "inner_thigh"})  # where saddle numbness is felt
 KNEE = frozenset(
     {"knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee", "outer_knee"}
 )
@@ -69,6 +70,8 @@ BELOW_KNEE = frozenset({"shin", "outer_leg", "calf", "inner_calf", "ankle", "inn
 LOCATION_SYNONYMS: Mapping[str, str] = {
     "back": "lower_back", "low_back": "lower_back", "lumbar": "lower_back",
     "spine": "lower_back", "bottom": "buttock", "bum": "buttock", "glute": "buttock",
+    "inside_of_thigh": "inner_thigh", "inside_thigh": "inner_thigh",
+    "medial_thigh": "inner_thigh",
     "hamstring": "back_of_thigh", "quad": "front_of_thigh", "quadricep": "front_of_thigh",
     "quadriceps": "front_of_thigh", "patella": "kneecap", "knee_cap": "kneecap",
     "front_of_knee": "kneecap", "around_kneecap": "kneecap", "behind_kneecap": "kneecap",

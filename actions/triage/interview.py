@@ -16,21 +16,23 @@ worrying answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from actions.triage.engine import Decision, assess
 from actions.triage.history import BACK, BELOW_KNEE, FOOT, KNEE, History, Onset, Side
 from actions.triage.rules import QUESTIONS_BY_ID, Level
+from language.answers import VALUE_KINDS, Kind, Reply, meanings
 
 YES, NO, PARTIAL, UNSURE = "yes", "no", "partial", "unsure"
 YES_NO_ANSWERS = frozenset({YES, NO, PARTIAL, UNSURE})
 
+# What each question means is declared beside it, in language/questions.yml.
 # Questions worded so that "yes" is the reassuring answer ("Can you take 4 steps?").
-INVERTED = frozenset({"cannot_bear_weight", "cannot_bend_knee", "nothing_eases_pain"})
+INVERTED = frozenset(q for q, m in meanings().items() if m.worrying is Reply.NO)
 # Questions answered with a value rather than yes or no.
-NUMBER_QUESTIONS = frozenset({"pain_score", "age", "duration", "injury_days_ago"})
-CHOICE_QUESTIONS = frozenset({"onset"})
+NUMBER_QUESTIONS = frozenset(q for q, m in meanings().items() if m.kind in VALUE_KINDS)
+CHOICE_QUESTIONS = frozenset(q for q, m in meanings().items() if m.kind is Kind.ONSET)
 # A "no" to these also answers facts the question's wording covers.
 ALSO_DENIED: Mapping[str, tuple[str, ...]] = {
     "numbness_or_tingling": ("weakness",),  # "... numbness, tingling or weakness ...?"
@@ -117,21 +119,37 @@ WORTH_ASKING: Mapping[str, Callable[[History], bool]] = {
     "cancer": lambda h: h.duration_days is not None and h.duration_days >= 7,
     "night_pain": lambda h: h.duration_days is not None and h.duration_days > 14,
 }
+# Two-part emergency rules (policy section 2): with one half known, the other half is the
+# very next question, whatever else fits.
+HALF_KNOWN: Mapping[str, Callable[[History], bool]] = {
+    "fever_or_unwell": lambda h: h.knee_hot is True,  # E-SEPTIC: a hot (swollen) knee
+    "hot_red_knee": lambda h: h.systemic is True,  # E-SEPTIC: fever with the leg pain
+    "calf_tight": lambda h: h.pain_out_of_proportion is True,  # E-COMPART
+    "pain_out_of_proportion": lambda h: h.tightness is True and _injured(h),  # E-COMPART
+    "chest_symptoms": lambda h: h.calf_signs is True,  # E-PE
+}
 # Asked in this order when both are due: a "no" to the first answers the second as well.
 ASK_FIRST = (("numbness_or_tingling", "weakness"), ("knee_swelling", "hot_red_knee"))
 
 
-def questions_to_ask(history: History, decision: Decision | None = None) -> tuple[str, ...]:
+def questions_to_ask(
+    history: History, decision: Decision | None = None, first: Sequence[str] = ()
+) -> tuple[str, ...]:
     """Question ids worth asking now, most important first; empty when the engine has enough.
 
-    Questions already answered (including "not sure") are not open in the engine and do
-    not appear. Callers drop the ones they have already asked.
+    `first` (a red flag the NLU was unsure of: its screening questions) and the missing
+    half of a two-part red flag come before everything else. Questions already answered
+    (including "not sure") are not open in the engine and do not appear. Callers drop the
+    ones they have already asked.
     """
     h = history.normalized()
     decision = decision or assess(h)
     if decision.level is Level.EMERGENCY:
         return ()
-    ids = [q.fact for q in decision.open_questions if WORTH_ASKING.get(q.fact, _always)(h)]
+    open_ids = [q.fact for q in decision.open_questions]
+    at_once = [q for q in first if q in open_ids] + [
+        q for q, half_known in HALF_KNOWN.items() if q in open_ids and half_known(h)]
+    ids = at_once + [q for q in open_ids if WORTH_ASKING.get(q, _always)(h)]
     fired = {hit.rule_id for hit in decision.fired}
     if "S-INFO" in fired and "S-NOTMILD" not in fired:
         for fact in decision.self_care_unknowns:
@@ -139,10 +157,12 @@ def questions_to_ask(history: History, decision: Decision | None = None) -> tupl
             if question.id not in h.not_sure:
                 ids.append(question.id)
     ids = list(dict.fromkeys(ids))
-    for first, then in ASK_FIRST:
-        if first in ids and then in ids and ids.index(then) < ids.index(first):
-            ids.remove(first)
-            ids.insert(ids.index(then), first)
+    for before, then in ASK_FIRST:
+        if then in at_once:
+            continue
+        if before in ids and then in ids and ids.index(then) < ids.index(before):
+            ids.remove(before)
+            ids.insert(ids.index(then), before)
     return tuple(ids)
 
 

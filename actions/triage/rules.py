@@ -85,8 +85,9 @@ def chronic_symmetric_neuropathy(h: History) -> bool:
     if h.weakness is True or h.onset is Onset.SUDDEN:
         return False
     longstanding = h.duration_days is not None and h.duration_days > 28
-    feet_only = bool(h.locations) and h.all_locations <= FOOT | {"ankle"}
-    return longstanding or (h.diabetes is True and feet_only)
+    # The numbness is in the feet; aching knees elsewhere do not make it new or spinal.
+    in_the_feet = h.anywhere(FOOT) or not h.locations
+    return longstanding or (h.diabetes is True and in_the_feet)
 
 
 def both_legs_neuro(h: History) -> bool:
@@ -111,8 +112,10 @@ def deformed_after_injury(h: History) -> bool:
 
 
 def compartment_syndrome(h: History) -> bool:
+    """Both findings must be known (policy section 2): rising pain with the calf's tightness
+    not yet asked is asked at once, not answered as an emergency."""
     return (h.pain_out_of_proportion is True
-            and _not_excluded(h.tightness, h.calf_swollen)
+            and _yes(h.tightness, h.calf_swollen)
             and _not_excluded(h.injury, h.cast))
 
 
@@ -352,9 +355,28 @@ POLICY_RULE_IDS: tuple[str, ...] = tuple(
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES if r.level is EMERGENCY)
 
 
+def assume_not_sure_present(h: History) -> History:
+    """The history with every "not sure" answer taken as its worrying answer."""
+    for qid in sorted(h.not_sure):
+        question = QUESTIONS_BY_ID.get(qid)
+        if question is not None:
+            h = dataclasses.replace(h, **question.worst_changes(h))
+    return h
+
+
 def fired_rules(history: History) -> tuple[Rule, ...]:
-    """Policy rules that apply; the gate rows only when none does."""
-    fired = tuple(r for r in RULES if not r.gate and r.applies(history))
+    """Policy rules that apply; the gate rows only when none does.
+
+    "Not sure" counts as present for the urgent and soon rules (policy section 1: not sure
+    whether you can take 4 steps after yesterday's fall is U-OTTAWA); for an emergency rule
+    it gives U-NOTSURE instead, read on the history as it is."""
+    worst = assume_not_sure_present(history) if history.not_sure else history
+
+    def applies(rule: Rule) -> bool:
+        below_emergency = rule.level in (URGENT, SOON) and not rule.derived
+        return rule.applies(worst if below_emergency else history)
+
+    fired = tuple(r for r in RULES if not r.gate and applies(r))
     if fired:
         return fired
     return tuple(r for r in RULES if r.gate and r.applies(history))

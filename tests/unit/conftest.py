@@ -8,6 +8,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from language.assertion import CONTEXT, annotate
+
 
 def tracker_with(
     text: str,
@@ -17,10 +19,13 @@ def tracker_with(
     active_loop: str | None = None,
 ) -> Tracker:
     """A tracker whose latest message is `text`, as Rasa would send it to an action."""
+    entities = entities or []
     message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.95},
-        "entities": entities or [],
+        "entities": entities,
+        # what the NLU's FindingStatus adds: each entity's assertion, the ConText scopes
+        CONTEXT: annotate(text, entities) if not text.startswith("/") else [],
     }
     loop = {"name": active_loop} if active_loop else {}
     return Tracker("user", slots or {}, message, [], False, None, loop, "action_listen")

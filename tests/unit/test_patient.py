@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions import answers
+from language import answers
 from actions.triage import History
 from language.vocabulary import vocabulary
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `make smoke-shell`: runs scripts/shell.sh (what `make shell` runs) once with a piped
+# message and `/stop`, on free ports so that a running `make run` does not get in the way,
+# and fails unless it exits by itself within SMOKE_TIMEOUT seconds (180) with a reply from
+# the bot and no error or traceback. Output in results/smoke-shell/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+message=${SMOKE_MESSAGE:-my knee hurts}
+out=results/smoke-shell
+mkdir -p "$out"
+
+free_port() {
+  .venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+RASA_PORT=$(free_port)
+ACTIONS_PORT=$(free_port)
+export RASA_PORT ACTIONS_PORT
+
+printf '%s\n/stop\n' "$message" |
+  timeout --kill-after=10 "${SMOKE_TIMEOUT:-180}" scripts/shell.sh >"$out/shell.log" 2>&1
+status=$?
+cp var/actions.log "$out/actions.log" 2>/dev/null || true
+# The console's own output without colours, one line per line (the prompt redraws with \r).
+sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\r/\n/g' "$out/shell.log" >"$out/shell.txt"
+
+fail() {
+  echo "smoke-shell: FAILED: $1 (scripts/shell.sh exit status $status)" >&2
+  echo "--- $out/shell.txt" >&2; tail -n 40 "$out/shell.txt" >&2
+  echo "--- $out/actions.log" >&2; tail -n 20 "$out/actions.log" >&2
+  exit 1
+}
+
+[ "$status" -eq 124 ] || [ "$status" -eq 137 ] && fail "no exit within ${SMOKE_TIMEOUT:-180} s"
+[ "$status" -eq 0 ] || fail "scripts/shell.sh failed"
+grep -q "Bot loaded" "$out/shell.txt" || fail "the shell did not start"
+if grep -Eq "Traceback|[[:space:]]ERROR[[:space:]]|Exception:" "$out/shell.txt" "$out/actions.log"; then
+  fail "an error was logged"
+fi
+# What the bot says: the lines after "Bot loaded" that are neither the prompt, a log line
+# nor blank.
+reply=$(sed -n '/Bot loaded/,$p' "$out/shell.txt" | sed 1d |
+  grep -Ev '^[[:space:]]*$|Your input ->|^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} ' || true)
+[ -n "$reply" ] || fail "no reply from the bot to \"$message\""
+echo "smoke-shell: \"$message\" -> $(head -n 1 <<<"$reply")"
