@@ -23,8 +23,8 @@ NLU_FLOOR   := 0.90
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
 
 .PHONY: help install spacy-model train web run shell smoke-shell actions validate lint unit test \
-        test-stories test-conversations test-channels test-browser evaluate-nlu \
-        evaluate-triage clean
+        test-stories test-conversations test-robustness test-channels test-browser \
+        evaluate-nlu evaluate-triage clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -89,6 +89,9 @@ test-conversations: $(MODEL) ## a simulated patient talks through the REST chann
 	$(PYTHON) tests/conversations/run_conversations.py --all --typos --unknown no --floor 0.9 \
 	  --out results/conversations
 
+test-robustness: $(MODEL) ## messages and answers written by people who never read our data; floors
+	$(PYTHON) tests/robustness/run_robustness.py --floors --out results/robustness
+
 test-channels: $(MODEL) ## Telegram and Slack webhooks with real-format updates, Telegram/Slack APIs intercepted
 	$(PYTHON) -m pytest tests/channels -q
 
@@ -102,7 +105,7 @@ evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fai
 evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
 	$(PYTHON) -m actions.triage.evaluate tests/vignettes
 
-test: lint unit validate train test-stories smoke-shell test-conversations test-channels \
+test: lint unit validate train test-stories smoke-shell test-robustness test-conversations test-channels \
       test-browser evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
 	@echo "make test: all checks passed"
 

@@ -24,8 +24,8 @@ from actions.triage.interview import answer_facts, merge_inputs
 from language import answers
 from language.answers import TIME_WORDS
 from language.assertion import ASSERTION, CONTEXT, Status, status_at
-from language.red_flags import SCREEN, red_flag_intents
 from language.clauses import clauses
+from language.red_flags import SCREEN, red_flag_intents
 from language.vocabulary import side_is_said, vocabulary
 
 SPREAD_CUE = re.compile(
@@ -277,7 +277,8 @@ def entity_values(
             continue
         name = entity["entity"]
         status = entity.get(ASSERTION, Status.PRESENT.value)
-        if name == "side" and not side_is_said(text, entity.get("start"), entity.get("end")):
+        if name == "side" and not side_is_said(
+                text, entity.get("start"), entity.get("end"), _place_spans(entities)):
             continue
         if status == Status.NEGATED.value:
             target = negated if name == "symptom" else None
@@ -293,6 +294,11 @@ def entity_values(
     for name, values in negated.items():  # said plainly elsewhere: present wins
         negated[name] = [v for v in values if v not in said.get(name, [])]
     return said, negated
+
+
+def _place_spans(entities: list[dict[str, Any]]) -> tuple[tuple[int, int], ...]:
+    return tuple((e["start"], e["end"]) for e in entities
+                 if e.get("entity") == "body_location" and "start" in e and "end" in e)
 
 
 def _present(message: dict[str, Any], name: str) -> list[dict[str, Any]]:

@@ -603,7 +603,8 @@ NO_WORDS = (
     "not that i've noticed", "not that i noticed", "haven't noticed", "not noticed",
     "never noticed", "no longer", "not anymore", "not any more", "not now",
     "not at the moment", "not in the slightest", "yeah no", "nothing like that",
-    "none of that", "no not really",
+    "none of that", "no not really", "not that i remember", "not that i recall",
+    "not that i can remember", "not that i can think of",
 )
 # Short echoes of the question ("I do", "it isn't"): answers only when little follows them.
 ECHO_YES_WORDS = (
@@ -721,13 +722,13 @@ class _Said:
     rejected: bool = False  # has a yes/no word, but does not answer (a question, "I do yoga")
 
 
-_WORDS: dict[str, _Word] = {
+_WORDS = _Phrases({
     **_table({_Word(Reply.YES): YES_WORDS, _Word(Reply.NO): NO_WORDS,
               _Word(Reply.YES, echo=True): ECHO_YES_WORDS,
               _Word(Reply.NO, echo=True): ECHO_NO_WORDS,
               _Word(Reply.PARTIAL): PARTIAL_WORDS}),
     **_table({_Word(Reply.UNSURE): UNSURE_WORDS}),  # doubt wins over "no": "no idea"
-}
+})
 
 
 class _Reader:
@@ -735,22 +736,20 @@ class _Reader:
 
     def __init__(self, about: Meaning | None) -> None:
         self.about = about
-        entries: dict[str, _Word | _Cue] = dict(_WORDS)
         cues: dict[str, _Cue] = {}
         if about is not None and about.worrying is not None:
             reassuring = Reply.NO if about.worrying is Reply.YES else Reply.YES
             cues.update({w: _Cue(reassuring, finding=False) for w in REASSURING_WORDS})
             for says, phrases in ((Reply.YES, about.yes_cues), (Reply.NO, about.no_cues)):
                 cues.update({p: _Cue(says, finding=says is about.worrying) for p in phrases})
-        self.words = _Phrases(entries)
         self.cues = _Phrases(cues, literal=True)
 
     def has_cue(self, text: str) -> bool:
         return any(p.search(text) for p, _ in self.cues.patterns)
 
     def hits(self, clause: str) -> list[tuple[int, int, _Word | _Cue]]:
-        cues = self.cues.longest(clause)
-        words = [hit for hit in self.words.longest(clause)
+        cues: list[tuple[int, int, _Word | _Cue]] = list(self.cues.longest(clause))
+        words = [hit for hit in _WORDS.longest(clause)
                  if all(hit[1] <= start or hit[0] >= stop for start, stop, _ in cues)]
         return sorted([*cues, *words], key=lambda h: h[0])
 
@@ -803,10 +802,11 @@ def _read_clause(clause: str, reader: _Reader) -> _Said:
     hits = reader.hits(clause)
     if not hits:
         return _Said()
-    lead_end = _LEAD.match(clause).end()  # type: ignore[union-attr]
+    filler = _LEAD.match(clause)
+    lead_end = filler.end() if filler else 0
     words = [(s, e, v) for s, e, v in hits if isinstance(v, _Word)]
     first_start, first_end, first = hits[0]
-    last_start, last_end, last = hits[-1]
+    _, last_end, last = hits[-1]
     lead: _Word | None = None
     if isinstance(first, _Word) and first_start <= lead_end:
         lead = first

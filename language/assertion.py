@@ -153,6 +153,7 @@ def _rules(rules_file: Path) -> Iterable[ConTextRule]:
             literal=str(rule["literal"]), category=rule["category"],
             pattern=rule.get("pattern"), direction=rule["direction"],
             max_scope=rule.get("max_scope"),
+            terminated_by=set(rule["terminated_by"]) if "terminated_by" in rule else None,
         )
 
 

@@ -1,34 +1,37 @@
 """Typo correction before vocabulary matching: the `vocabulary_spelling` spaCy component.
 
 People describe their knee on a phone: "my nee is swolen", "pins and needels in my fot".
-The component runs before the entity_ruler and sets `token.norm_` of a misspelt word to
-its correction, and the ruler matches on NORM, so "nee" finds the knee. The text, and so
-every span an extractor reports, stays what the person typed.
+The component runs before the entity_ruler and sets `token.norm_` of a misspelt word to its
+correction; the ruler matches on NORM, so "nee" finds the knee. The text, and so every span
+an extractor reports, stays what the person typed.
 
-A token is corrected only when it is alphabetic, at least 3 letters long, not a word of the
-vocabulary (language/vocabulary.yml), not a common English word and not chat shorthand
-("dont", "ok", "idk"). Candidates come from symspellpy over a dictionary of the
-vocabulary's words and the most frequent words of symspellpy's English frequency list:
+A token is looked at only when it is alphabetic, at least 3 letters long, not a number, not
+a word of any vocabulary phrase (language/vocabulary.yml), not a common English word, not
+chat shorthand ("dont", "ok", "idk"), not a capitalised name inside a sentence ("Tesco")
+and not a short acronym ("MRI"). Then:
 
-- a word that sounds like a vocabulary word ("nee", "fot", "flite") becomes that word;
-- a word that is in the English list but not common ("telly", "physio") is left alone
-  unless it sounds like a vocabulary word: it is a real word, only rarer;
-- any other word takes the nearest candidate (edit distance 1 for words of 3-4 letters,
-  2 from 5 letters on), a vocabulary word winning a tie; it is left alone when the nearest
-  candidate is a rare English word, since only vocabulary words and common English words
-  are corrections.
+- a letter held down stretches a word: "painnnn" is "pain", "sooo" is left alone;
+- a word that sounds like a vocabulary word ("nee", "flite") becomes that word;
+- a word in symspellpy's English list that is not common ("telly", "physio") is a real
+  word, only rarer, and is left alone;
+- any other word takes the likeliest of symspellpy's candidates (edit distance 1 for words
+  of 3-4 letters, 2 from 5 letters on) from the vocabulary's words, given a high frequency,
+  and the most frequent English words. Likeliest weighs how often the word is written
+  against how easily a thumb makes the slip (`typing_cost`: "fot" is "foot", "cald" is
+  "calf"). The correction is kept only when it is a vocabulary word, or a common English
+  word one easy slip away ("realy"), and only when the slip is small: "zumba" stays zumba.
 
-The dictionary is built once per process when the component is created (`spacy.load` of
-the saved pipeline rebuilds it from vocabulary.yml and symspellpy's package data; nothing
-of it is saved to disk).
+The dictionary is built once per process, when the component is first created (`spacy.load`
+of the saved pipeline rebuilds it from vocabulary.yml and symspellpy's package data; nothing
+of it is saved with the pipeline).
 """
 
 # No `from __future__ import annotations`: spaCy validates the factory arguments against
 # the real annotations.
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 
@@ -37,7 +40,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from symspellpy import SymSpell, Verbosity
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
-from symspellpy.suggest_item import SuggestItem
 
 from language.vocabulary import DETERMINERS, OPTIONAL_WORD, SIDES, VOCABULARY_FILE, Vocabulary
 
@@ -61,7 +63,18 @@ LONG_WORD = 5  # from this length on, candidates up to edit distance 2
 MAX_COST = 1.0
 MAX_COST_LONG = 1.5
 LONG_COST_WORD = 7
-NEAR_SLIP = 0.5
+NEAR_SLIP = 0.75
+# Choosing between candidates: log10 of the word's English frequency (times 1 + BOOST for
+# each vocabulary phrase it is in, so that vocabulary words win; not for FUNCTION_WORDS),
+# minus SLIP_PENALTY per unit of `typing_cost`. "fot" is "foot", not "for"; "taht" is
+# "that", not "taut"; "cald" is "calf" (d and f are neighbours), not "cold". Tuned on
+# made-up slips of the vocabulary's words and of the 3,000 most frequent English words.
+VOCABULARY_BOOST = 300
+SLIP_PENALTY = 8.0
+RARE_FREQUENCY = 100_000  # for vocabulary words not in the English list ("kne")
+# A correction to an English word that is not in the vocabulary helps no pattern; it is
+# made only for the cheapest slips (a neighbouring key, a doubled letter, two swapped).
+ENGLISH_COST = 0.75
 
 # Written without an apostrophe or shortened on a phone, and meant as they are.
 SHORTHAND = frozenset(
@@ -160,7 +173,7 @@ def english_frequencies() -> dict[str, int]:
     return frequencies
 
 
-def vocabulary_words(make_doc, vocabulary: Vocabulary) -> Counter[str]:
+def vocabulary_words(make_doc: Callable[[str], Doc], vocabulary: Vocabulary) -> Counter[str]:
     """Every alphabetic word of every vocabulary phrase (canonical ids included), as the
     tokenizer splits it, with the number of phrases it occurs in."""
     counts: Counter[str] = Counter()
@@ -194,10 +207,12 @@ class Speller:
         self.common_frequency = common_frequency
         self.symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=PREFIX_LENGTH)
         self.symspell.distance_comparer = EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST)
-        top = max(english.values(), default=1)
-        for word, count in vocabulary.items():
-            # above every English word, so that a vocabulary word wins a tie
-            self.symspell.create_dictionary_entry(word, top + count)
+        for word, phrases in vocabulary.items():
+            # a vocabulary word is written far more often here than in books
+            frequency = english.get(word, 0) or RARE_FREQUENCY
+            if word not in FUNCTION_WORDS:
+                frequency *= 1 + VOCABULARY_BOOST * phrases
+            self.symspell.create_dictionary_entry(word, frequency)
         for rank, (word, count) in enumerate(english.items()):
             if rank >= english_words:
                 break
@@ -239,24 +254,24 @@ class Speller:
         ]
         if not candidates:
             return None
-        best = min(candidates, key=lambda candidate: self._rank(word, candidate))
-        cost = typing_cost(word, best.term)
+        best = max((c.term for c in candidates), key=lambda term: self._score(word, term))
+        cost = typing_cost(word, best)
         if cost > (MAX_COST_LONG if len(word) >= LONG_COST_WORD else MAX_COST):
             return None  # "zumba" is not "lumbar", nor "garmin" "groin"
-        if best.term[0] != word[0] and cost > NEAR_SLIP:
+        if best[0] != word[0] and cost > NEAR_SLIP:
             return None  # "alot" is not "clot"
-        if best.term in self.vocabulary:
-            return best.term
-        if self.is_common(best.term) and best.distance == 1:
-            return best.term  # "becuase"; not "tesco", two edits from "test"
-        return None
+        if best in self.vocabulary:
+            return best
+        if self.is_common(best) and cost <= ENGLISH_COST:
+            return best  # "realy", "becuase"; not "tesco" ("test"), "asda" ("asia")
+        return None  # nearest to a rare English word: a typo of that word, or no typo
 
     def _stretched(self, word: str) -> str | None:
         """For a word with a letter held down ("sooo", "painnnn"): the vocabulary word it
         stretches, "" when it stretches another word, None when it is not stretched."""
         if not re.search(r"(.)\1\1", word):
             return None
-        for length in (1, 2):
+        for length in (2, 1):
             shorter = re.sub(r"(.)\1{2,}", r"\1" * length, word)
             if shorter in self.vocabulary:
                 return shorter
@@ -264,39 +279,35 @@ class Speller:
                 return ""
         return None
 
-    def _rank(self, word: str, candidate: SuggestItem) -> tuple:
+    def _score(self, word: str, candidate: str) -> tuple:
+        """Higher is likelier: how often the candidate is written (a vocabulary word more
+        often here, the more phrases it is in) against how hard a slip `word` is from it."""
+        frequency = self.symspell.words[candidate]
         return (
-            candidate.distance,
-            candidate.term not in self.vocabulary,
-            candidate.term in FUNCTION_WORDS,
-            # "cald" is "calf" (d and f are neighbours), not "cold"
-            typing_cost(word, candidate.term),
-            # a letter left out is likelier than one too many: "behnd" is "behind", not "bend"
-            len(candidate.term) < len(word),
-            # a phone typo seldom starts with the wrong letter: "sholder" is "shoulder"
-            candidate.term[0] != word[0],
-            -self.vocabulary.get(candidate.term, 0),
-            -self.english.get(candidate.term, 0),
-            candidate.term,
+            math.log10(frequency) - SLIP_PENALTY * typing_cost(word, candidate),
+            candidate[0] == word[0],
+            candidate,
         )
 
 
-@cache
-def _speller(vocabulary_path: Path, modified: float, common_frequency: int, words: int) -> Speller:
-    make_doc = spacy.blank("en").make_doc
-    vocabulary = vocabulary_words(make_doc, Vocabulary.load(vocabulary_path))
-    return Speller(vocabulary, english_frequencies(), common_frequency, words)
+_SPELLERS: dict[tuple, Speller] = {}
 
 
 def speller(
     vocabulary_path: Path = VOCABULARY_FILE,
     common_frequency: int = COMMON_FREQUENCY,
     english_words: int = ENGLISH_WORDS,
+    make_doc: Callable[[str], Doc] | None = None,
 ) -> Speller:
     """The speller for a vocabulary file, built once per process (and again only when the
-    file changes)."""
+    file changes). `make_doc` is the English tokenizer that splits the phrases' words."""
     path = Path(vocabulary_path).resolve()
-    return _speller(path, path.stat().st_mtime, common_frequency, english_words)
+    key = (path, path.stat().st_mtime, common_frequency, english_words)
+    if key not in _SPELLERS:
+        make_doc = make_doc or spacy.blank("en").make_doc
+        vocabulary = vocabulary_words(make_doc, Vocabulary.load(path))
+        _SPELLERS[key] = Speller(vocabulary, english_frequencies(), common_frequency, english_words)
+    return _SPELLERS[key]
 
 
 def _leave_alone(token: Token, doc: Doc) -> bool:
@@ -346,4 +357,4 @@ def make_vocabulary_spelling(
     """`vocabulary` is the path of the vocabulary file; None (the default, and what a saved
     pipeline keeps) is language/vocabulary.yml of this checkout."""
     path = Path(vocabulary) if vocabulary else VOCABULARY_FILE
-    return VocabularySpelling(speller(path, common_frequency, english_words))
+    return VocabularySpelling(speller(path, common_frequency, english_words, nlp.make_doc))

@@ -85,21 +85,28 @@ class Vocabulary:
 NOT_A_SIDE = frozenset({"now", "away", "angle", "then", "there", "here", "enough", "after",
                         "before", "ok", "okay", "so", "sorry", "thing", "idea", "time",
                         "as", "to", "turn", "click"})
+SIDE_REACH = 16  # characters between a side and the place it is said of
 SIDE_NOUNS = frozenset({"side", "sides", "one", "ones", "hand", "sided", "of"})
 
 
-def side_is_said(text: str, start: int | None, end: int | None) -> bool:
-    """Whether "right", "left" or "both" at text[start:end] names a side of the body: it is
-    followed by a place ("my right knee", "both legs", "left side"), or ends the clause
-    after "the" or "my" ("on the right"); "right now", "right angle" are not sides."""
+def side_is_said(text: str, start: int | None, end: int | None,
+                 places: tuple[tuple[int, int], ...] = ()) -> bool:
+    """Whether "right", "left" or "both" at text[start:end] names a side of the body: a
+    place is named next to it ("my right knee", "both my legz", "my feet, both of them",
+    "left side"), or it is a short answer or ends the clause after "the" or "my" ("on the
+    right"). "right now", "right angle" are not sides. `places`: the (start, end) of the
+    places the NLU found in the message."""
     if start is None or end is None:
         return True
     after = re.findall(r"[\w']+|[,.;:!?]", text[end:].lower())[:3]
     before = re.findall(r"[\w']+", text[:start].lower())[-1:]
     if after and after[0] in NOT_A_SIDE:
         return False
-    places = vocabulary().place_words
-    if any(word in places or word in SIDE_NOUNS for word in after):
+    if any(end <= p_start <= end + SIDE_REACH or start - SIDE_REACH <= p_end <= start
+           for p_start, p_end in places):
+        return True
+    words = vocabulary().place_words | SIDE_NOUNS
+    if any(word in words for word in after) or len(text.split()) <= 4:
         return True
     ends_clause = not after or not after[0].isalnum()
     return ends_clause and (not before or before[0] in ("the", "my", "on", "its", "it's"))

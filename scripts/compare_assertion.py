@@ -67,7 +67,7 @@ def main() -> None:
             ndoc = negex.make_doc(entry["text"])
             ndoc.ents = [ndoc.char_span(e.start_char, e.end_char, label="symptom",
                                         alignment_mode="expand") for e in ents]
-            for name, proc in negex.pipeline:
+            for _name, proc in negex.pipeline:
                 ndoc = proc(ndoc)
             marked["negspacy"] = [e._.negex for e in ndoc.ents]
         for name, flags in marked.items():

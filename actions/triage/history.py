@@ -99,6 +99,7 @@ SYMPTOM_FACTS: Mapping[str, str] = {name: name for name in (
     "blue_skin", "fever", "chills", "feeling_unwell", "chest_pain", "breathlessness",
     "coughing_blood", "bladder_control_loss", "bowel_control_loss", "urine_retention",
     "saddle_numbness", "deformity", "bone_visible", "night_pain", "weight_loss",
+    "pain_out_of_proportion",
 )}
 
 # Canonical risk-factor ids -> History field they set.

@@ -238,6 +238,9 @@ def run_case(client: Client, found: Servers, case: dict[str, Any], args: argpars
     except requests.RequestException as error:
         problems.append(f"HTTP error: {error}")
 
+    repeated = repeated_reply(transcript)
+    if repeated:
+        problems.append(f"{REPEATED}: {repeated[:160]!r}")
     slots = tracker.get("slots") or {}
     level_text = slots.get("triage_level")
     conversation = Level(level_text) if level_text in {lv.value for lv in Level} else None
@@ -290,6 +293,18 @@ def _question_text(transcript: list[dict[str, Any]]) -> str:
 
 # ----- report -------------------------------------------------------------------------------
 
+REPEATED = "the same reply three times in a row"
+
+
+def repeated_reply(transcript: list[dict[str, Any]], times: int = 3) -> str | None:
+    """The reply, if the assistant sent the same reply `times` turns in a row (a loop)."""
+    replies = [" / ".join(turn["bot"]) for turn in transcript]
+    for i in range(len(replies) - times + 1):
+        if replies[i] and len(set(replies[i:i + times])) == 1:
+            return replies[i]
+    return None
+
+
 def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
     n = len(results)
     agree = sum(r["conversation"] == r["expected"] for r in results)
@@ -306,6 +321,7 @@ def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
         "misread_answers": sum(len(r["misreads"]) for r in results),
         "median_questions_non_emergency": statistics.median(non_emergency)
         if non_emergency else None,
+        "stuck": sum(any(p.startswith(REPEATED) for p in r["problems"]) for r in results),
         "cases_with_server_errors": sum(
             bool(r["action_log_errors"] or r["rasa_log_errors"]) for r in results),
     }
@@ -331,6 +347,7 @@ def format_report(results: list[dict[str, Any]], summary: dict[str, Any]) -> str
         f"Median questions (non-emergency cases): {summary['median_questions_non_emergency']}",
         f"Answers misread or not understood: {summary['misread_answers']}",
         f"Cases with errors in the server logs: {summary['cases_with_server_errors']}",
+        f"Conversations stuck ({REPEATED}): {summary['stuck']}",
     ]
     notes = []
     for r in results:
@@ -361,6 +378,8 @@ def verdict(summary: dict[str, Any], floor: float) -> list[str]:
     reasons = []
     if summary["under_triaged"]:
         reasons.append(f"{summary['under_triaged']} case(s) under-triaged")
+    if summary["stuck"]:
+        reasons.append(f"{summary['stuck']} conversation(s) sent {REPEATED}")
     if summary["level_agreement"] < floor:
         reasons.append(f"level agreement {100 * summary['level_agreement']:.1f}% is below "
                        f"the floor {100 * floor:.0f}%")

@@ -114,8 +114,9 @@ def read_opening(entry: dict[str, Any], parse: dict[str, Any]) -> Opening:
         if place not in record.locations:
             missing.append(place)
     return Opening(
-        file=entry["file"], text=entry["text"], kind=entry.get("kind", ""), expected=list(entry.get("red_flags") or []),
-        intent=intent, confidence=round(float((parse.get("intent") or {}).get("confidence") or 0), 3),
+        file=entry["file"], text=entry["text"], kind=entry.get("kind", ""),
+        expected=list(entry.get("red_flags") or []), intent=intent,
+        confidence=round(float((parse.get("intent") or {}).get("confidence") or 0), 3),
         emergency=emergency, flags=flags, next_question=questions[0] if questions else None,
         asks_next=entry.get("asks_next"), findings_missing=missing,
     )
@@ -230,6 +231,24 @@ def print_report(summary: dict[str, Any], openings: list[Opening],
             print(f"  ANSWER {r.question}: {r.answer!r} read {r.stored!r}, expected {r.expected}")
 
 
+def _parse_with_vocabulary(texts: list[str], intent: str | None) -> list[dict[str, Any]]:
+    """What the deterministic layer alone reads: the vocabulary pipeline and ConText, no
+    classifier (for working on the language layer without a trained model)."""
+    import spacy
+
+    import language.spelling  # noqa: F401  (registers the spelling component)
+    from language.assertion import CONTEXT, annotate
+
+    nlp = spacy.load(ROOT / "build" / "spacy" / "en_knee_pain")
+    parses = []
+    for text in texts:
+        entities = [{"entity": e.label_, "value": e.ent_id_ or e.text, "start": e.start_char,
+                     "end": e.end_char} for e in nlp(text).ents]
+        parses.append({"text": text, "intent": {"name": intent, "confidence": 1.0},
+                       "entities": entities, CONTEXT: annotate(text, entities)})
+    return parses
+
+
 async def _parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     from rasa.core.agent import Agent
 
@@ -242,11 +261,17 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "knee-triage.tar.gz")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "robustness")
     parser.add_argument("--floors", action="store_true", help="fail under the floors")
+    parser.add_argument("--vocabulary-only", action="store_true",
+                        help="no model: the vocabulary pipeline and ConText alone")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     messages, answers = load_suite()
-    parses = asyncio.run(_parse_all(args.model, [m["text"] for m in messages]
-                                    + [a["answer"] for a in answers]))
+    if args.vocabulary_only:
+        parses = _parse_with_vocabulary([m["text"] for m in messages], "describe_symptoms")
+        parses += _parse_with_vocabulary([a["answer"] for a in answers], None)
+    else:
+        parses = asyncio.run(_parse_all(args.model, [m["text"] for m in messages]
+                                        + [a["answer"] for a in answers]))
     openings = [read_opening(m, p) for m, p in zip(messages, parses, strict=False)]
     readings = [read_answer_entry(a, p)
                 for a, p in zip(answers, parses[len(messages):], strict=True)]

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+import yaml
+from conftest import run_action, slots_of, tracker_with
 
+from actions import understanding
+from actions.listener import ActionListenToEveryMessage
+from actions.triage import interview
+from actions.triage.rules import QUESTIONS
+from language import answers
 from language.answers import (
     OUT_OF_RANGE,
+    Kind,
     Reading,
     Reply,
     age,
     duration_days,
+    is_only_greeting,
+    meanings,
     normalize,
     onset,
     pain_score,
+    read_answer,
     side,
     yes_no,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 WEDNESDAY = date(2024, 6, 12)  # fixed "today" for the calendar answers
 
@@ -373,3 +389,295 @@ def test_side(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["", "not sure", "neither", "hmm", "my knee", "the middle"])
 def test_side_unknown(text: str) -> None:
     assert side(text) is None
+
+
+# ---------------------------------------------------------------------------------------
+# read_answer: the answer to one history question, read against its meaning
+
+
+@pytest.mark.parametrize(("question", "text", "stored"), [
+    # the worrying answer of "Can you take 4 steps on that leg?" is no
+    ("cannot_bear_weight", "no I can't take more than a step", "no"),
+    ("cannot_bear_weight", "hardly any weight", "no"),
+    ("cannot_bear_weight", "I can barely hobble", "no"),
+    ("deformity", "nah looks normal, just swollen n grazed", "no"),
+    ("nothing_eases_pain", "nothing touches it", "no"),
+    ("knee_swelling", "yes but only a bit", "yes"),
+    ("knee_swelling", "I think so", "yes"),
+    ("knee_swelling", "sort of", "partial"),
+    ("knee_swelling", "a bit", "partial"),
+    ("knee_swelling", "not sure", "unsure"),
+    ("knee_swelling", "dunno", "unsure"),
+    ("knee_swelling", "hard to say", "unsure"),
+    ("knee_swelling", "not shure", "unsure"),
+    ("saddle_numbness", "no, but my foot is numb", "no"),
+    ("hot_red_knee", "my knee is really hot", "yes"),
+    ("hot_red_knee", "it's not hot at all", "no"),
+])
+def test_the_examples_of_the_brief(question: str, text: str, stored: str) -> None:
+    assert read_answer(question, text, None) == (stored, None)
+
+
+@pytest.mark.parametrize(("question", "text", "stored"), [
+    ("bladder_or_bowel_change", "I wet myself this morning", "yes"),
+    ("bladder_or_bowel_change", "no problems with my bladder", "no"),
+    ("bladder_or_bowel_change", "peeing fine thanks", "no"),
+    ("bladder_or_bowel_change", "I think I might have wet myself", "yes"),  # said with doubt
+    ("saddle_numbness", "nope, can feel everything", "no"),
+    ("saddle_numbness", "numb down there yes", "yes"),
+    ("both_legs", "just the left one", "no"),
+    ("both_legs", "both", "yes"),
+    ("both_legs", "not both, just the right", "no"),
+    ("cold_pale_or_blue_leg", "it's gone a bit blue", "partial"),
+    ("cold_pale_or_blue_leg", "no it's warm", "no"),
+    ("cold_pale_or_blue_leg", "nope same as the other", "no"),
+    ("chest_symptoms", "I'm a bit short of breath", "partial"),
+    ("chest_symptoms", "breathing fine", "no"),
+    ("fever_or_unwell", "I've had the chills since yesterday", "yes"),
+    ("fever_or_unwell", "no fever, feel fine", "no"),
+    ("fever_or_unwell", "my temperature is normal", "no"),
+    ("hot_red_knee", "a little warm", "partial"),
+    ("hot_red_knee", "it's red and hot to touch", "yes"),
+    ("hot_red_knee", "not red, just sore", "no"),
+    ("hot_red_knee", "it's not hot, but it is red", "yes"),  # one finding is enough
+    ("hot_red_knee", "hot? no", "no"),
+    ("knee_swelling", "swollen like a balloon", "yes"),
+    ("knee_swelling", "no swelling at all", "no"),
+    ("knee_swelling", "I haven't noticed any swelling", "no"),
+    ("knee_swelling", "ya a lil", "yes"),  # a yes with a degree: yes where yes worries
+    ("knee_swelling", "probs", "yes"),
+    ("knee_swelling", "I dunno, maybe", "unsure"),
+    ("deformity", "it looks a bit wonky", "partial"),
+    ("deformity", "no, looks normal", "no"),
+    ("deformity", "no bone showing thank god", "no"),
+    ("deformity", "my kneecap has moved to the side", "yes"),
+    ("pain_out_of_proportion", "it keeps getting worse", "yes"),
+    ("pain_out_of_proportion", "no it's settling down", "no"),
+    ("calf_tight", "feels really tight", "yes"),
+    ("injury", "I fell off my bike", "yes"),
+    ("injury", "no it came on by itself", "no"),
+    ("injury", "didn't fall or anything", "no"),
+    ("cast", "yes it's in plaster", "yes"),
+    ("calf_signs", "no both look the same", "no"),
+    ("cannot_bear_weight", "yes I can walk fine", "yes"),
+    ("cannot_bear_weight", "I'm on crutches", "no"),
+    ("cannot_bear_weight", "I walked in here", "yes"),
+    ("cannot_bear_weight", "can't put any weight on it", "no"),
+    ("cannot_bear_weight", "yeah just about", "partial"),  # the worrying side
+    ("cannot_bear_weight", "yes but only a bit", "partial"),  # the worrying side
+    ("cannot_bend_knee", "it bends fine", "yes"),
+    ("cannot_bend_knee", "it won't bend at all", "no"),
+    ("cannot_bend_knee", "it's too stiff", "no"),
+    ("cannot_bend_knee", "I can", "yes"),
+    ("cannot_bend_knee", "i cant", "no"),
+    ("fibula_head_tender", "ouch yes", "yes"),
+    ("fibula_head_tender", "it doesn't hurt there", "no"),
+    ("kneecap_tender", "a bit sore", "partial"),
+    ("kneecap_tender", "not really tender", "no"),
+    ("weakness", "my foot slaps when I walk", "yes"),
+    ("weakness", "I keep tripping over my toes", "yes"),
+    ("weakness", "no it feels strong", "no"),
+    ("neuro_spreading", "it's spreading up my leg", "yes"),
+    ("neuro_spreading", "no it's staying the same", "no"),
+    ("nothing_eases_pain", "rest helps", "yes"),
+    ("nothing_eases_pain", "not really, nothing helps", "no"),
+    ("nothing_eases_pain", "painkillers don't touch it", "no"),
+    ("knee_locked", "it's stuck bent", "yes"),
+    ("knee_locked", "no I can straighten it", "no"),
+    ("numbness_or_tingling", "pins and needles in my toes", "yes"),
+    ("numbness_or_tingling", "no numbness or tingling", "no"),
+    ("numbness_or_tingling", "no, but my foot is numb", "yes"),
+    ("back_pain", "my lower back aches too", "yes"),
+    ("back_pain", "no just the knee", "no"),
+    ("back_pain", "my back is fine", "no"),
+    ("not_improving", "it's no better", "yes"),
+    ("not_improving", "it's getting better slowly", "no"),
+    ("recurrent_swelling", "it swells up after football", "yes"),
+    ("recurrent_swelling", "no this is the first time", "no"),
+    ("catching_or_clicking", "it clicks when I climb stairs", "yes"),
+    ("giving_way", "it gave way going downstairs", "yes"),
+    ("giving_way", "feels stable", "no"),
+    ("walking_distance_pain", "yes after about 10 minutes walking", "yes"),
+    ("walking_distance_pain", "no it's there all the time", "no"),
+    ("eased_by_rest", "it goes away when I stop", "yes"),
+    ("eased_by_rest", "after a few minutes", "yes"),
+    ("eased_by_rest", "no it lasts for hours", "no"),
+    ("diabetes", "type 2", "yes"),
+    ("diabetes", "I'm not diabetic", "no"),
+    ("lump_behind_knee", "there's a squishy lump there", "yes"),
+    ("weight_loss", "I've lost a stone without trying", "yes"),
+    ("weight_loss", "no, same weight", "no"),
+    ("cancer", "I had breast cancer 5 years ago", "yes"),  # a history item still counts
+    ("cancer", "never", "no"),
+    ("night_pain", "it keeps me awake", "yes"),
+    ("night_pain", "no it's worse in the day", "no"),
+    ("night_pain", "mornings mostly", "no"),
+])
+def test_answers_in_many_styles(question: str, text: str, stored: str) -> None:
+    assert read_answer(question, text, None) == (stored, None)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("deformity", "can I have a summary"),
+    ("deformity", "can I have a summary for my doctor"),
+    ("deformity", "I do yoga"),
+    ("deformity", "I do yoga and pilates twice a week at the gym"),
+    ("knee_swelling", "what do you mean by swelling?"),
+    ("knee_swelling", "is that bad?"),
+    ("hot_red_knee", "is it normal for it to be red?"),
+    ("weakness", "how would I know"),
+])
+def test_a_yes_word_in_a_question_or_another_sentence_is_no_answer(question, text) -> None:
+    assert read_answer(question, text, None) == (None, None)
+    assert read_answer(question, text, "affirm") == (None, None)  # not even with the intent
+
+
+@pytest.mark.parametrize("text", [
+    "about 3 weeks", "3 weeks", "since the weekend", "for ages", "a fortnight", "6",
+    "about a 6", "7/10", "this afternoon", "for about 3 weeks now",
+    "not long, 2 days", "I'm 58",
+])
+def test_a_number_or_a_time_at_a_yes_no_question_is_no_answer(text: str) -> None:
+    assert read_answer("weakness", text, None) == (None, None)
+    assert read_answer("weakness", text, "affirm") == (None, None)
+
+
+@pytest.mark.parametrize(("question", "text", "stored"), [
+    ("weakness", "yes for 3 weeks", "yes"),
+    ("weakness", "not sure, maybe 3 weeks", "unsure"),
+    ("injury_days_ago", "this afternoon", "0"),
+    ("injury_days_ago", "last night", "1"),
+    ("injury_days_ago", "dunno", "unsure"),
+    ("duration", "since the weekend", str(duration_days("since the weekend"))),
+    ("duration", "well over a month", "38"),
+    ("duration", "donkeys years", "730"),
+    ("pain_score", "morning, it's about a 6", "6"),
+    ("age", "in my sixties", "65"),
+    ("onset", "all of a sudden when I stood up", "sudden"),
+    ("onset", "not sure", "unsure"),
+])
+def test_values_and_answers_with_values(question: str, text: str, stored: str) -> None:
+    assert read_answer(question, text, None) == (stored, None)
+
+
+def test_the_buttons_and_the_intent_are_read_when_the_words_say_nothing() -> None:
+    assert read_answer("knee_swelling", "/affirm", "affirm") == ("yes", None)
+    assert read_answer("cannot_bear_weight", "/deny", "deny") == ("no", None)
+    assert read_answer("weakness", "/unsure", "unsure") == ("unsure", None)
+
+
+# ---------------------------------------------------------------------------------------
+# Durations and times said in words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("this afternoon", 0), ("this morning", 0), ("earlier today", 0), ("last night", 1),
+    ("a fortnight", 14), ("since the weekend", 3), ("couple of days", 2), ("a few weeks", 21),
+    ("about 3 weeks", 21), ("6 months", 180), ("a year or so", 365), ("donkeys years", 730),
+    ("donkey's years", 730), ("ages", 90), ("yonks", 90), ("well over a month", 38),
+    ("way over a year", 457), ("over a month", 30), ("the other week", 14),
+    ("since the weekend, maybe", 3),
+])
+def test_durations_as_people_say_them(text: str, expected: int) -> None:
+    assert duration_days(text, WEDNESDAY) == expected
+
+
+def test_how_often_is_not_how_long() -> None:
+    assert duration_days("twice a week", WEDNESDAY) is None
+    assert duration_days("every day", WEDNESDAY) is None
+    assert duration_days("3 times a week for 2 months", WEDNESDAY) == 60
+
+
+def test_the_listener_finds_time_words_with_the_same_lists() -> None:
+    assert understanding.TIME_WORDS is answers.TIME_WORDS
+    for text in ("since the weekend", "about 3 weeeks", "a fortnight", "10d", "donkeys years",
+                 "this afternoon", "Since Tuesday"):
+        assert answers.TIME_WORDS.search(text), text
+    for text in ("I'd say no", "my knee", "yes"):
+        assert not answers.TIME_WORDS.search(text), text
+
+
+# ---------------------------------------------------------------------------------------
+# Greetings
+
+
+@pytest.mark.parametrize("text", [
+    "hi", "Hi!", "hello there", "good morning", "Good Morning :)", "hey 👋", "hiya",
+    "morning", "hello again", "hi, how are you?",
+])
+def test_only_a_greeting(text: str) -> None:
+    assert is_only_greeting(text)
+
+
+@pytest.mark.parametrize("text", [
+    "this afternoon", "morning, it's about a 6", "hi, yes it is", "hello I have knee pain",
+    "yes", "", "since this morning",
+])
+def test_a_greeting_with_something_else_is_not_only_a_greeting(text: str) -> None:
+    assert not is_only_greeting(text)
+
+
+# ---------------------------------------------------------------------------------------
+# The questions' meanings: one entry per question, beside its wording
+
+
+def test_every_question_has_one_meaning_and_a_wording() -> None:
+    ids = {q.id for q in QUESTIONS}
+    assert set(meanings()) == ids
+    domain = ROOT / "domain" / "history.yml"
+    responses = yaml.safe_load(domain.read_text(encoding="utf-8"))["responses"]
+    assert {f"utter_ask_{qid}" for qid in ids} <= set(responses)
+    for qid, meaning in meanings().items():
+        question = next(q for q in QUESTIONS if q.id == qid)
+        if question.number:
+            assert meaning.kind in (Kind.DAYS, Kind.SCORE, Kind.AGE), qid
+        elif qid == "onset":
+            assert meaning.kind is Kind.ONSET
+        else:
+            assert meaning.kind is Kind.YES_NO and meaning.worrying in (Reply.YES, Reply.NO)
+
+
+def test_the_interview_takes_the_question_kinds_from_the_meanings() -> None:
+    assert interview.INVERTED == {"cannot_bear_weight", "cannot_bend_knee", "nothing_eases_pain"}
+    assert interview.NUMBER_QUESTIONS == {"pain_score", "age", "duration", "injury_days_ago"}
+    assert interview.CHOICE_QUESTIONS == {"onset"}
+
+
+def test_the_answer_reader_is_pure() -> None:
+    code = ("import sys, language.answers; sys.exit(any(m.split('.')[0] in "
+            "('rasa', 'rasa_sdk', 'actions') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# ---------------------------------------------------------------------------------------
+# In the conversation (the listener adapts the reader)
+
+
+def _listen(text: str, question: str, intent: str) -> tuple[list[str], dict]:
+    tracker = tracker_with(text, intent, [], active_loop="history_form",
+                           slots={"body_locations": ["knee"], "requested_slot": question})
+    messages, events = run_action(ActionListenToEveryMessage(), tracker)
+    return [m.get("response") for m in messages], slots_of(events)
+
+
+@pytest.mark.parametrize("intent", ["give_duration", "affirm", "nlu_fallback", "greet"])
+def test_a_duration_at_a_yes_no_question_is_kept_and_the_question_comes_again(intent) -> None:
+    responses, slots = _listen("about 3 weeks", "weakness", intent)
+    assert responses == ["utter_noted_that"]  # not "Sorry, I didn't catch that"
+    assert slots["duration"] == "21" and slots["weakness"] is None
+
+
+@pytest.mark.parametrize("text", ["hi", "hello there", "good morning"])
+def test_a_greeting_mid_history_is_answered_as_a_greeting(text: str) -> None:
+    responses, slots = _listen(text, "weakness", "greet")
+    assert responses == [] and "weakness" not in slots  # the form steps aside
+
+
+@pytest.mark.parametrize(("text", "question", "stored"), [
+    ("this afternoon", "injury_days_ago", "0"),
+    ("morning, it's about a 6", "pain_score", "6"),
+    ("hello, yes it is", "weakness", "yes"),
+])
+def test_a_greeting_word_with_an_answer_is_an_answer(text, question, stored) -> None:
+    _, slots = _listen(text, question, "greet")
+    assert slots[question] == stored

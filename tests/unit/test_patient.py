@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from language import answers
 from actions.triage import History
+from language import answers
 from language.vocabulary import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
