@@ -3,8 +3,8 @@
 Two ways in: each red flag is its own intent (language/red_flags.yml), answered here when
 the NLU's RedFlagGate let it through (confident, and borne out by the words); and every
 message's findings go through the triage core in the message listener (listener.py), so a
-red flag the classifier took for something else is still caught. The reasons shown come from the rule table
-(actions/triage/rules.py).
+red flag the classifier took for something else is still caught. The reasons shown come
+from the rule table (actions/triage/rules.py).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 # pipeline has that component. Not in language/__init__.py: the action server imports
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
+from language.answers import is_only_greeting
 from language.assertion import ASSERTION, CONTEXT, Status, annotate
 from language.input_checks import InputProblem, input_problem
 from language.red_flags import SCREEN, red_flag_intents
@@ -33,6 +34,7 @@ from language.vocabulary import Vocabulary
 
 RED_FLAG_INTENT_PREFIX = "red_flag_"
 DESCRIPTION = "describe_symptoms"
+GREETING = "greet"
 
 
 class _Stateless(GraphComponent):
@@ -76,7 +78,8 @@ class InputGuard(_Stateless):
     """Sends unreadable messages (empty, emoji only, very long, markup, another language)
     to `nlu_fallback`, so the assistant asks again instead of guessing.
 
-    A message classified as a red flag keeps its intent: an emergency is answered even when
+    A message taken for a greeting that is not only one ("this afternoon") gets the next
+    intent. A message classified as a red flag keeps its intent: an emergency is answered even when
     it is buried in a very long message. A readable message the classifier was unsure of,
     but which names a symptom or a place in the leg ("I have pain in my knee"), is a
     description of the pain.
@@ -84,6 +87,7 @@ class InputGuard(_Stateless):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            self._not_only_a_greeting(message)
             problem = input_problem(message.get(TEXT))
             if problem is None and self._describes_pain_unsure(message):
                 description = {INTENT_NAME_KEY: DESCRIPTION, PREDICTED_CONFIDENCE_KEY: 1.0}
@@ -98,6 +102,18 @@ class InputGuard(_Stateless):
             message.data[INTENT] = fallback
             message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
         return messages
+
+    @staticmethod
+    def _not_only_a_greeting(message: Message) -> None:
+        """"this afternoon", "morning, it's about a 6" are not greetings: the next intent."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if intent != GREETING or is_only_greeting(message.get(TEXT) or ""):
+            return
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
+        if ranking:
+            message.data[INTENT] = dict(ranking[0])
+            message.data[INTENT_RANKING_KEY] = ranking
 
     @staticmethod
     def _describes_pain_unsure(message: Message) -> bool:

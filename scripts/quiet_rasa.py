@@ -42,7 +42,8 @@ QUIET_CATEGORIES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning
 
 
 def _package(filename: str) -> str | None:
-    """The top-level package a file belongs to: ".../site-packages/sanic_cors/x.py" -> "sanic_cors"."""
+    """The top-level package a file belongs to: ".../site-packages/sanic_cors/x.py" ->
+    "sanic_cors"."""
     parts = Path(filename).parts
     for marker in ("site-packages", "dist-packages"):
         if marker in parts:
