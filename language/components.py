@@ -32,6 +32,7 @@ from language.input_checks import InputProblem, input_problem
 from language.red_flags import SCREEN, red_flag_intents
 from language.vocabulary import Vocabulary
 
+SPACY_DOC = "text_spacy_doc"  # where Rasa's SpacyNLP keeps the message's spaCy Doc
 RED_FLAG_INTENT_PREFIX = "red_flag_"
 DESCRIPTION = "describe_symptoms"
 GREETING = "greet"
@@ -64,12 +65,19 @@ class VocabularyEntityMapper(_Stateless):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            doc = message.get(SPACY_DOC)
+            ruled = {(e.start_char, e.end_char): e.ent_id_ for e in doc.ents} if doc else {}
             for entity in message.get(ENTITIES, []):
                 value = entity.get(ENTITY_ATTRIBUTE_VALUE)
-                if isinstance(value, str):
-                    canonical = self.vocabulary.canonical(entity[ENTITY_ATTRIBUTE_TYPE], value)
-                    if canonical:
-                        entity[ENTITY_ATTRIBUTE_VALUE] = canonical
+                if not isinstance(value, str):
+                    continue
+                # the vocabulary pattern's id: a typo corrected by the spelling step ("nee")
+                # matched its pattern, so the span carries the id the typed text lacks
+                canonical = self.vocabulary.canonical(entity[ENTITY_ATTRIBUTE_TYPE], value) or (
+                    ruled.get((entity.get("start"), entity.get("end"))))
+                if canonical and canonical in self.vocabulary.entries.get(
+                        entity[ENTITY_ATTRIBUTE_TYPE], {}):
+                    entity[ENTITY_ATTRIBUTE_VALUE] = canonical
         return messages
 
 
@@ -152,7 +160,8 @@ class RedFlagGate(GraphComponent):
     Kept when the classifier is confident of it and nothing in the message makes one of its
     findings negated, hypothetical, past or someone else's. Otherwise the message becomes a
     description (or the question it also was), and, unless the words contradict it, the
-    red flag is screened: its questions are asked at once. Findings the vocabulary reads
+    red flag is screened: its questions are asked at once. A two-part red flag of which the
+    words name only one part is screened too (`requires`). Findings the vocabulary reads
     still alarm through the triage core, whatever the intent."""
 
     @staticmethod
@@ -186,7 +195,7 @@ class RedFlagGate(GraphComponent):
         top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         confident = top == flag.intent and ranking[0][PREDICTED_CONFIDENCE_KEY] >= self.confidence
         contradicted = _contradicted(message, flag.findings)
-        if confident and not contradicted:
+        if confident and not contradicted and not flag.half_said(_said(message)):
             return
         if not contradicted:
             message.set(SCREEN, flag.intent, add_to_output=True)
@@ -200,6 +209,13 @@ class RedFlagGate(GraphComponent):
         message.data[INTENT] = replacement
         message.data[INTENT_RANKING_KEY] = [dict(replacement)] + [
             r for r in message.get(INTENT_RANKING_KEY) or [] if r[INTENT_NAME_KEY] != name]
+
+
+def _said(message: Message) -> set[str]:
+    """The symptom ids the message says as the person's own, current findings."""
+    return {e.get(ENTITY_ATTRIBUTE_VALUE) for e in message.get(ENTITIES, [])
+            if e.get(ENTITY_ATTRIBUTE_TYPE) == "symptom"
+            and e.get(ASSERTION, Status.PRESENT.value) == Status.PRESENT.value}
 
 
 def _contradicted(message: Message, findings: frozenset[str]) -> bool:

@@ -19,6 +19,12 @@ class RedFlagIntent:
     rule: str  # the policy rule id, e.g. "E-CES"
     findings: frozenset[str]  # vocabulary symptom ids that bear it out
     screen: tuple[str, ...]  # history question ids that screen for it
+    requires: tuple[frozenset[str], ...] = ()  # two-part rules: one finding of each group
+
+    def half_said(self, said: set[str]) -> bool:
+        """Some of its findings are said, but not one of each required group."""
+        named = said & self.findings
+        return bool(named) and not all(named & group for group in self.requires)
 
 
 @cache
@@ -26,6 +32,7 @@ def red_flag_intents() -> dict[str, RedFlagIntent]:
     raw = yaml.safe_load(RED_FLAGS_FILE.read_text(encoding="utf-8"))
     return {
         intent: RedFlagIntent(intent, row["rule"], frozenset(row["findings"]),
-                              tuple(row["screen"]))
+                              tuple(row["screen"]),
+                              tuple(frozenset(group) for group in row.get("requires", ())))
         for intent, row in raw.items()
     }

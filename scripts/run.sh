@@ -9,8 +9,8 @@ export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p var
-# scripts/quiet_rasa.py is `rasa` without the dependencies' deprecation warnings.
-rasa=(.venv/bin/python scripts/quiet_rasa.py)
+# scripts/rasa_cli.py is `rasa` without the dependencies' deprecation warnings.
+rasa=(.venv/bin/python scripts/rasa_cli.py)
 
 if [ -z "${RASA_TOKEN:-}" ]; then
   RASA_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')
@@ -23,7 +23,8 @@ export RASA_TOKEN
 # the secrets stay in the environment, Rasa expands them when it reads the file.
 .venv/bin/python -m channels.enabled credentials.yml var/credentials.yml
 
-"${rasa[@]}" run actions --actions actions --port "${ACTIONS_PORT:-5055}" &
+# --quiet: warnings and errors only, not a line per registered action.
+"${rasa[@]}" run actions --actions actions --port "${ACTIONS_PORT:-5055}" --quiet &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 

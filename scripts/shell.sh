@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Talk to the assistant in the terminal; the action server runs in the background (its log
 # is var/actions.log). RASA_PORT / ACTIONS_PORT move Rasa (5005) and the action server (5055).
+# Input can be piped, one message a line: printf 'my knee hurts\n/stop\n' | scripts/shell.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -20,10 +21,11 @@ if [ "${ACTIONS_PORT:-5055}" != 5055 ]; then
   endpoints=var/shell-endpoints.yml
 fi
 
-# scripts/quiet_rasa.py is `rasa` without the dependencies' deprecation warnings.
-.venv/bin/python scripts/quiet_rasa.py run actions --actions actions \
+# scripts/rasa_cli.py: `rasa` without the dependencies' deprecation warnings, and a shell
+# that lists buttons and stops at the end of the input when stdin is not a terminal.
+.venv/bin/python scripts/rasa_cli.py run actions --actions actions \
   --port "${ACTIONS_PORT:-5055}" >var/actions.log 2>&1 &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
-.venv/bin/python scripts/quiet_rasa.py shell --model models/knee-triage.tar.gz \
+.venv/bin/python scripts/rasa_cli.py shell --model models/knee-triage.tar.gz \
   --endpoints "$endpoints" --credentials var/shell-credentials.yml --port "${RASA_PORT:-5005}"

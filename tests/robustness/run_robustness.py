@@ -249,6 +249,51 @@ def _parse_with_vocabulary(texts: list[str], intent: str | None) -> list[dict[st
     return parses
 
 
+GATE_SEEN: dict[str, dict[str, Any]] = {}  # text -> what the red-flag gate was given
+
+
+def _watch_the_gate() -> None:
+    """Keeps, for each message, the classifier's top intent and whether the words contradict
+    it, as the RedFlagGate sees them: `--sweep` then tries other confidences offline."""
+    from language import components
+
+    gate = components.RedFlagGate._gate
+
+    def watched(self: Any, message: Any) -> None:
+        ranking = [r for r in message.get("intent_ranking") or []
+                   if r.get("name") != "nlu_fallback"]
+        top = ranking[0] if ranking else {}
+        flag = components.red_flag_intents().get(top.get("name", ""))
+        GATE_SEEN[message.get("text")] = {
+            "intent": top.get("name"), "confidence": top.get("confidence", 0.0),
+            "fallback": (message.get("intent") or {}).get("name") == "nlu_fallback",
+            "contradicted": bool(flag) and components._contradicted(message, flag.findings),
+        }
+        gate(self, message)
+
+    components.RedFlagGate._gate = watched
+
+
+def sweep(openings: list[Opening], listener_flags: list[bool]) -> list[dict[str, Any]]:
+    """Caught and false alarms at other gate confidences: an emergency is the listener's
+    (vocabulary + ConText) or a red-flag intent at least that confident, not contradicted."""
+    rows = []
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01):
+        caught = alarms = 0
+        for opening, by_words in zip(openings, listener_flags, strict=True):
+            seen = GATE_SEEN.get(opening.text, {})
+            by_intent = (str(seen.get("intent", "")).startswith("red_flag_")
+                         and not seen.get("fallback") and not seen.get("contradicted")
+                         and seen.get("confidence", 0.0) >= threshold)
+            emergency = by_words or by_intent
+            caught += bool(opening.expected) and emergency
+            alarms += (not opening.expected) and emergency
+        must = sum(bool(o.expected) for o in openings)
+        rows.append({"confidence": threshold, "caught": round(caught / max(1, must), 3),
+                     "false_alarms": round(alarms / max(1, len(openings) - must), 3)})
+    return rows
+
+
 async def _parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     from rasa.core.agent import Agent
 
@@ -261,6 +306,8 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "knee-triage.tar.gz")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "robustness")
     parser.add_argument("--floors", action="store_true", help="fail under the floors")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also print caught / false alarms at other gate confidences")
     parser.add_argument("--vocabulary-only", action="store_true",
                         help="no model: the vocabulary pipeline and ConText alone")
     args = parser.parse_args()
@@ -270,6 +317,7 @@ def main() -> int:
         parses = _parse_with_vocabulary([m["text"] for m in messages], "describe_symptoms")
         parses += _parse_with_vocabulary([a["answer"] for a in answers], None)
     else:
+        _watch_the_gate()
         parses = asyncio.run(_parse_all(args.model, [m["text"] for m in messages]
                                         + [a["answer"] for a in answers]))
     openings = [read_opening(m, p) for m, p in zip(messages, parses, strict=False)]
@@ -277,6 +325,12 @@ def main() -> int:
                 for a, p in zip(answers, parses[len(messages):], strict=True)]
     summary = report(openings, readings)
     print_report(summary, openings, readings)
+    if args.sweep:
+        by_words = [bool(_listen(p, {})[0].get("red_flags")) for p in parses[:len(messages)]]
+        summary["gate_sweep"] = sweep(openings, by_words)
+        print("gate confidence  caught  false alarms")
+        for row in summary["gate_sweep"]:
+            print(f"  {row['confidence']:<14} {row['caught']:<7} {row['false_alarms']}")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(
         {"summary": summary, "openings": [asdict(o) for o in openings],
