@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make smoke-shell`: runs scripts/shell.sh (what `make shell` runs) once with a piped
 # message and `/stop`, on free ports so that a running `make run` does not get in the way,
-# and fails unless it exits by itself within SMOKE_TIMEOUT seconds (180) with a reply from
+# and fails unless it exits by itself within SMOKE_TIMEOUT seconds (300) with a reply from
 # the bot and no traceback. Output in results/smoke-shell/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ ACTIONS_PORT=$(free_port)
 export RASA_PORT ACTIONS_PORT
 
 printf '%s\n/stop\n' "$message" |
-  timeout --kill-after=10 "${SMOKE_TIMEOUT:-180}" scripts/shell.sh >"$out/shell.log" 2>&1
+  timeout --kill-after=10 "${SMOKE_TIMEOUT:-300}" scripts/shell.sh >"$out/shell.log" 2>&1
 status=$?
 cp var/actions.log "$out/actions.log" 2>/dev/null || true
 # The console's own output without colours, one line per line (the prompt redraws with \r).
@@ -33,7 +33,7 @@ fail() {
 
 case $status in
   0) ;;
-  124 | 137) fail "it did not exit by itself within ${SMOKE_TIMEOUT:-180} s" ;;
+  124 | 137) fail "it did not exit by itself within ${SMOKE_TIMEOUT:-300} s" ;;
   *) fail "scripts/shell.sh failed" ;;
 esac
 grep -q "Bot loaded" "$out/shell.txt" || fail "the shell did not start"
