@@ -356,10 +356,14 @@ EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(r.id for r in RULES if r.level is EM
 
 
 def assume_not_sure_present(h: History) -> History:
-    """The history with every "not sure" answer taken as its worrying answer."""
+    """The history with every "not sure" to a yes/no finding taken as its worrying answer.
+
+    A value the person could not give (a pain score, an age, how long) is not a finding
+    said with doubt: taking "no idea" as 10 out of 10 would make every unrated pain urgent.
+    It stays unknown, and the rules read it as they read any unknown value."""
     for qid in sorted(h.not_sure):
         question = QUESTIONS_BY_ID.get(qid)
-        if question is not None:
+        if question is not None and not question.number and question.id != "onset":
             h = dataclasses.replace(h, **question.worst_changes(h))
     return h
 

@@ -222,3 +222,17 @@ def test_core_imports_nothing_from_rasa() -> None:
     for source in package.glob("*.py"):
         text = source.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+rasa", text, re.M), source.name
+
+
+def test_not_sure_counts_as_present_for_urgent_and_soon_rules():
+    """Policy section 1: "not sure" on a criterion of an urgent or soon rule counts as
+    present; a value the person could not give (the pain score) stays unknown."""
+    def level(**facts):
+        return assess(History.from_mapping(facts)).level
+
+    injured = {"injury": True, "injury_days_ago": 1, "pain_score": 4, "duration_days": 1}
+    assert level(**injured, not_sure=["cannot_bear_weight"]) is Level.URGENT  # U-OTTAWA
+    assert level(symptoms=["numbness"], locations=["foot"], side="left",
+                 not_sure=["neuro_spreading"]) is Level.URGENT  # U-SPREAD
+    assert level(locations=["back_of_knee"], symptoms=["pain", "lump"],
+                 not_sure=["pain_score"]) is Level.SOON  # S-CYST, not U-SEVERE
