@@ -301,6 +301,9 @@ def sweep(openings: list[Opening], listener_flags: list[bool]) -> list[dict[str,
 
 async def _parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's debug lines would print every message
 
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]
