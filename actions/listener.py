@@ -117,21 +117,23 @@ class ActionListenToEveryMessage(Action):
             record.answers[question] = value
             tries.pop(question, None)
             return [SlotSet("question_tries", tries)]
+        record.answers.pop(question, None)
+        if told_something_new(before, record, question):
+            # news instead of an answer ("about 3 weeks", "my ankle hurts too") is noted and
+            # the question follows; it is not a failed try, so it is never taken as unsure
+            acknowledge(dispatcher, record.added_since(before))
+            return [SlotSet("question_tries", tries), SlotSet(question, None)]
         tries[question] = tries.get(question, 0) + 1
         if tries[question] >= MAX_TRIES:
             record.answers[question] = UNSURE
             dispatcher.utter_message(response="utter_taken_as_not_sure")
             tries.pop(question)
             return [SlotSet("question_tries", tries)]
-        record.answers.pop(question, None)
-        if told_something_new(before, record, question):  # noted, and the question follows
-            acknowledge(dispatcher, record.added_since(before))
-        else:
-            help_for_question = HELP.get(question, "utter_help_yes_no")
-            # The NLU's InputGuard has sent an unreadable message to nlu_fallback; only
-            # then is it worth asking what made it unreadable.
-            problem = input_problem(text) if intent == NLU_FALLBACK else None
-            dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
+        help_for_question = HELP.get(question, "utter_help_yes_no")
+        # The NLU's InputGuard has sent an unreadable message to nlu_fallback; only then is
+        # it worth asking what made it unreadable.
+        problem = input_problem(text) if intent == NLU_FALLBACK else None
+        dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
 
 

@@ -321,7 +321,7 @@ def spread_targets(text: str, message: dict[str, Any], places: list[str]) -> lis
         if before and _same_clause(text, before[-1], place["start"]):
             targets.append(place["value"])
     origins = [p for p in places if p not in targets]
-    return targets if origins or not places else []
+    return list(dict.fromkeys(targets)) if origins or not places else []
 
 
 def saddle_numbness(text: str, message: dict[str, Any]) -> list[str]:

@@ -118,7 +118,8 @@ class InputGuard(_Stateless):
         if intent != GREETING or is_only_greeting(message.get(TEXT) or ""):
             return
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)]
+                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+                   and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
         if ranking:
             message.data[INTENT] = dict(ranking[0])
             message.data[INTENT_RANKING_KEY] = ranking

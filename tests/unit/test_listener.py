@@ -174,3 +174,17 @@ def test_a_message_that_cannot_be_read_gets_help_for_that(text: str, response: s
     messages, slots = answer(text, "deformity", "nlu_fallback")
     assert [m["response"] for m in messages] == [response]
     assert slots["deformity"] is None  # and the question comes again
+
+
+def test_news_given_instead_of_an_answer_is_never_taken_as_not_sure():
+    """Two messages of news at a yes/no question ("about 3 weeks", "my ankle hurts too") are
+    each acknowledged, and the question stays open: news is not a failed try."""
+    slots = {"requested_slot": "weakness", "question_tries": {"weakness": 1}}
+    text = "my ankle hurts too"
+    tracker = tracker_with(text, "describe_symptoms", [at(text, "body_location", "ankle")],
+                           slots=slots, active_loop="history_form")
+    messages, events = run_action(LISTEN, tracker)
+    after = slots_of(events)
+    assert after["weakness"] is None and after["question_tries"] == {"weakness": 1}
+    assert "ankle" in after["body_locations"]
+    assert [m.get("response") for m in messages] == ["utter_noted"]
