@@ -311,7 +311,7 @@ _FREQUENCY = re.compile(
 
 RELATIVE_DAYS = {
     "today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
-    "earlier today": 0, "earlier on today": 0, "just now": 0, "right now": 0,
+    "earlier today": 0, "earlier on today": 0, "just now": 0,
     "a moment ago": 0, "yesterday": 1, "last night": 1, "overnight last night": 1,
     "day before yesterday": 2, "the other day": 3, "the other week": 14, "last week": 7,
     "past week": 7, "last month": 30, "past month": 30, "last year": 365, "past year": 365,
