@@ -39,6 +39,8 @@ GREETING = "greet"
 
 
 class _Stateless(GraphComponent):
+    """A component with nothing trained or stored: built from its configuration alone."""
+
     @classmethod
     def create(
         cls,
@@ -47,6 +49,10 @@ class _Stateless(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> GraphComponent:
+        return cls.from_config(config)
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> GraphComponent:
         return cls()
 
 
@@ -155,7 +161,7 @@ class FindingStatus(_Stateless):
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class RedFlagGate(GraphComponent):
+class RedFlagGate(_Stateless):
     """A red-flag intent alarms only where the words bear it out (language/red_flags.yml).
 
     Kept when the classifier is confident of it and nothing in the message makes one of its
@@ -173,13 +179,7 @@ class RedFlagGate(GraphComponent):
         self.confidence = float(config["confidence"])
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
+    def from_config(cls, config: dict[str, Any]) -> GraphComponent:
         return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:

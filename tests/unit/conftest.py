@@ -5,10 +5,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+import spacy
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from spacy.language import Language
 
 from language.assertion import CONTEXT, annotate
+from language.spacy_pipeline import build
 
 
 def tracker_with(
@@ -52,3 +56,16 @@ def at(text: str, entity_name: str, value: str, phrase: str | None = None) -> di
 def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:
     """The last value each slot was set to by the events."""
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+@pytest.fixture(scope="session")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    """The project's spaCy pipeline, built from the vocabulary, saved and loaded back."""
+    folder = tmp_path_factory.mktemp("spacy") / "en_knee_pain"
+    build().to_disk(folder)
+    return spacy.load(folder)
+
+
+def entities(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """(label, vocabulary id) of each entity the pipeline finds in `text`."""
+    return [(ent.label_, ent.ent_id_) for ent in nlp(text).ents]

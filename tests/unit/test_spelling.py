@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import entities
 from spacy.language import Language
 
-from language.spacy_pipeline import build
 from language.spelling import FACTORY, speller
 from language.vocabulary import Vocabulary
 
@@ -288,15 +288,6 @@ SENTENCES = [
 TYPO_RECALL_FLOOR = 0.90
 
 
-@pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    folder = tmp_path_factory.mktemp("spacy") / "en_knee_pain"
-    build().to_disk(folder)
-    return spacy.load(folder)
-
-
-def entities(nlp: Language, text: str) -> list[tuple[str, str]]:
-    return [(ent.label_, ent.ent_id_) for ent in nlp(text).ents]
 
 
 def changed(nlp: Language, text: str) -> list[tuple[str, str]]:
