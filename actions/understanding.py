@@ -23,9 +23,9 @@ from actions.triage.history import BELOW_KNEE
 from actions.triage.interview import answer_facts, merge_inputs
 from language import answers
 from language.answers import TIME_WORDS
-from language.assertion import ASSERTION, CONTEXT, Status, status_at
 from language.clauses import clauses
 from language.red_flags import SCREEN, red_flag_intents
+from language.status import ASSERTION, CONTEXT, Status, status_at
 from language.vocabulary import side_is_said, vocabulary
 
 SPREAD_CUE = re.compile(

@@ -27,6 +27,9 @@ from typing import Generic, TypeVar
 
 import yaml
 
+from language import clauses
+from language.vocabulary import vocabulary
+
 T = TypeVar("T")
 
 OUT_OF_RANGE = "out_of_range"
@@ -478,24 +481,33 @@ _OVER_A_PERIOD = (
     "over (?:the |a )?(?:(?:last|past|few|couple|of|several|many|\\d+) )*"
     "(?:days|weeks|months|years)"
 )
-ONSET_WORDS: Mapping[str, tuple[str, ...]] = {
+def _with_vocabulary(entity: str, extra: Mapping[str, tuple[str, ...]]
+                     ) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's phrases for `entity` (language/vocabulary.yml: one list of onset
+    words, one of sides), with the words that say it only as an answer to its question."""
+    words = vocabulary()
+    groups = {value: words.phrases(entity, value) for value in words.entries.get(entity, {})}
+    for value, phrases in extra.items():
+        groups[value] = (*groups.get(value, ()), *phrases)
+    return groups
+
+
+# Said in answer to "Did the pain come on suddenly or gradually?", not in free text.
+ONSET_ANSWERS: Mapping[str, tuple[str, ...]] = {
     "sudden": (
-        "sudden", "suddenly", "all of a sudden", "all at once", "at once", "out of nowhere",
-        "out of the blue", "overnight", "instantly", "instant", "in an instant",
-        "immediately", "straight away", "straightaway", "right away", "in a second",
-        "in a split second", "in seconds", "it just happened", "just happened", "quickly",
-        "quick", "fast", "acute", "abrupt", "abruptly", "not gradual", "not gradually",
+        "at once", "instant", "in an instant", "immediately", "straight away", "straightaway",
+        "right away", "in a second", "in a split second", "in seconds", "it just happened",
+        "just happened", "quickly", "quick", "fast", "acute", "not gradual", "not gradually",
         "not slowly", "not slow", "wasn't gradual",
     ),
     "gradual": (
-        "gradual", "gradually", "slowly", "slow", "bit by bit", "little by little",
-        "over time", "crept up", "crept", "creeping", "creeping up", "came on slowly",
-        "built up", "building up", "progressively", "progressive", "insidious",
+        "slow", "crept", "creeping", "built up", "building up", "progressive", "insidious",
         "worse and worse", "got worse and worse", "over a period", "over a while",
         _OVER_A_PERIOD, "not sudden", "not suddenly", "wasn't sudden", "not all of a sudden",
         "not all at once", "not overnight",
     ),
 }
+ONSET_WORDS = _with_vocabulary("onset", ONSET_ANSWERS)
 _ONSET = _Phrases(_table(ONSET_WORDS))
 
 
@@ -505,14 +517,15 @@ def onset(text: str) -> str | None:
     return found[0] if found else None
 
 
-SIDE_WORDS: Mapping[str, tuple[str, ...]] = {
-    "left": ("left", "lft", "lef", "letf", "lfet", "lt", "l"),
-    "right": ("right", "rite", "rigth", "rihgt", "rght", "righ", "rt", "r"),
-    "both": ("both", "bth", "each leg", "each side", "either side", "both sides",
-             "both legs", "both of them", "bilateral", "two legs", "2 legs",
-             "left and right", "right and left"),
+# Said in answer to a question about the side ("l", "rt"), not in free text.
+SIDE_ANSWERS: Mapping[str, tuple[str, ...]] = {
+    "left": ("letf", "lfet", "lt", "l"),
+    "right": ("rihgt", "righ", "rt", "r"),
+    "both": ("bth", "each leg", "both legs", "two legs", "2 legs", "left and right",
+             "right and left"),
     "": ("not left", "not the left", "not right", "not the right", "neither"),
 }
+SIDE_WORDS = _with_vocabulary("side", SIDE_ANSWERS)
 _SIDES = _Phrases(_table(SIDE_WORDS))
 
 
@@ -679,10 +692,6 @@ QUESTION_OPENERS = ("what", "whats", "why", "how", "hows", "where", "which",
 _SYMBOLS = {"\U0001f44d": "yes", "\U0001f44c": "yes", "\u2705": "yes", "\u2714": "yes",
             "\U0001f44e": "no", "\u274c": "no", "\U0001f937": "unsure", "\U0001f914": "unsure",
             "\u2753": "?"}
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()]+|\s-+\s|(?<![a-z])(?:but|though|although|however|except)(?![a-z])"
-)
 _LEAD = re.compile(rf"(?:(?:{_alternation(LEAD_FILLERS)})(?![a-z0-9])[\s-]*)*")
 _QUESTION_OPENER = re.compile(rf"(?:{_alternation(LEAD_FILLERS)} )*(?:"
                               rf"{_alternation(QUESTION_OPENERS)})(?![a-z0-9])")
@@ -849,11 +858,12 @@ def _mixed(about: Meaning | None) -> Reply:
 
 
 def _clauses(cleaned: str) -> list[tuple[str, bool, bool]]:
-    """(clause, opens a question: "can I ...", in a sentence asked: "hot?") in order."""
+    """(part, opens a question: "can I ...", in a sentence asked: "hot?") in order."""
     found: list[tuple[str, bool, bool]] = []
-    for sentence in _SENTENCE.finditer(cleaned):
-        asked = sentence[0].rstrip().endswith("?")
-        parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence[0].rstrip(".!?\n ")) if p]
+    for s_start, s_end in clauses.sentences(cleaned):
+        sentence = cleaned[s_start:s_end]
+        asked = sentence.rstrip().endswith("?")
+        parts = [sentence[a:b].strip() for a, b in clauses.clauses(sentence, parts=True)]
         found += [(p, _QUESTION_OPENER.match(p) is not None, asked)
                   for p in parts if p.strip(" -")]
     return found

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,58 +25,11 @@ import yaml
 from medspacy.context import ConText, ConTextRule
 from spacy.tokens import Doc, Span
 
+from language.status import ASSERTION, CATEGORIES, Scope, Status
+
 RULES_FILE = Path(__file__).with_name("context_rules.yml")
-# What the NLU's FindingStatus adds to a parsed message, read by the action server.
-ASSERTION = "assertion"  # on each entity: a Status value
-CONTEXT = "context"  # the message's scopes: [{"start", "end", "status"}]
 FINDINGS = "findings"  # the span group ConText reads
 NO_SCOPE = frozenset({"TERMINATE", "PSEUDO"})  # directions that modify nothing
-
-
-class Status(str, Enum):
-    PRESENT = "present"
-    NEGATED = "negated"
-    HYPOTHETICAL = "hypothetical"
-    HISTORICAL = "historical"
-    OTHER_PERSON = "other_person"
-    NOT_A_SYMPTOM = "not_a_symptom"
-
-
-# ConText category -> status; the first that applies to a finding wins. Doubt comes first:
-# "not sure if my foot is colder" is said (policy section 1: when in doubt, go up).
-CATEGORIES: dict[str, Status] = {
-    "POSSIBLE_EXISTENCE": Status.PRESENT,
-    "FAMILY": Status.OTHER_PERSON,
-    "NEGATED_EXISTENCE": Status.NEGATED,
-    "HYPOTHETICAL": Status.HYPOTHETICAL,
-    "HISTORICAL": Status.HISTORICAL,
-    "NOT_A_SYMPTOM": Status.NOT_A_SYMPTOM,
-}
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Characters of a message that a modifier covers, and what it makes of them."""
-
-    start: int
-    end: int
-    status: Status
-
-    def covers(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
-
-def status_at(scopes: Iterable[Scope | dict[str, Any]], start: int, end: int) -> Status:
-    """The status of the text at [start, end) under `scopes` (also their JSON form)."""
-    covering = [
-        s if isinstance(s, Scope) else Scope(s["start"], s["end"], Status(s["status"]))
-        for s in scopes
-    ]
-    statuses = {s.status for s in covering if s.covers(start, end)}
-    for status in CATEGORIES.values():
-        if status in statuses:
-            return status
-    return Status.PRESENT
 
 
 class ClinicalContext:

@@ -27,9 +27,10 @@ from rasa.shared.nlu.training_data.message import Message
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
 from language.answers import is_only_greeting
-from language.assertion import ASSERTION, CONTEXT, Status, annotate
+from language.assertion import annotate
 from language.input_checks import InputProblem, input_problem
 from language.red_flags import SCREEN, red_flag_intents
+from language.status import ASSERTION, CONTEXT, Status
 from language.vocabulary import Vocabulary
 
 SPACY_DOC = "text_spacy_doc"  # where Rasa's SpacyNLP keeps the message's spaCy Doc

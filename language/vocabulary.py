@@ -18,7 +18,17 @@ VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yml")
 # optional side: "behind ~ knee" also matches "behind my left knee".
 OPTIONAL_WORD = "~"
 DETERMINERS = ("my", "the", "your", "his", "her", "their", "a", "an", "me", "mah", "ma", "this")
-SIDES = ("left", "right", "lft", "lef", "rght", "rigth", "rite")
+
+
+def _one_word_sides(path: Path = VOCABULARY_FILE) -> tuple[str, ...]:
+    """"left", "right" and their one-word spellings in vocabulary.yml ("lft", "rite")."""
+    sides = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("side", {})
+    return tuple(word for side in ("left", "right")
+                 for word in (side, *sides.get(side, ())) if " " not in word)
+
+
+# Optional before a place in a vocabulary phrase: "behind ~ knee" matches "behind my left knee".
+SIDES = _one_word_sides()
 
 
 def _normal(text: str, entity: str = "") -> str:

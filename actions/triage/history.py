@@ -13,10 +13,13 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from language import answers
+from language.vocabulary import vocabulary
 
 Tri = bool | None  # a fact: True, False, or None for unknown
 
@@ -67,28 +70,6 @@ CALF_OR_LEG = frozenset({"calf", "inner_calf", "leg", "shin", "outer_leg"})
 FOOT = frozenset({"foot", "top_of_foot", "heel", "arch", "ball_of_foot", "toes", "sole"})
 BELOW_KNEE = frozenset({"shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle"}) | FOOT
 
-LOCATION_SYNONYMS: Mapping[str, str] = {
-    "back": "lower_back", "low_back": "lower_back", "lumbar": "lower_back",
-    "spine": "lower_back", "bottom": "buttock", "bum": "buttock", "glute": "buttock",
-    "inside_of_thigh": "inner_thigh", "inside_thigh": "inner_thigh",
-    "medial_thigh": "inner_thigh",
-    "hamstring": "back_of_thigh", "quad": "front_of_thigh", "quadricep": "front_of_thigh",
-    "quadriceps": "front_of_thigh", "patella": "kneecap", "knee_cap": "kneecap",
-    "front_of_knee": "kneecap", "around_kneecap": "kneecap", "behind_kneecap": "kneecap",
-    "under_kneecap": "below_kneecap", "below_knee_cap": "below_kneecap",
-    "patellar_tendon": "below_kneecap", "popliteal": "back_of_knee",
-    "popliteal_fossa": "back_of_knee", "behind_knee": "back_of_knee",
-    "inside_of_knee": "inner_knee", "inside_knee": "inner_knee", "medial_knee": "inner_knee",
-    "outside_of_knee": "outer_knee", "outside_knee": "outer_knee",
-    "lateral_knee": "outer_knee", "lower_leg": "leg", "outside_of_leg": "outer_leg",
-    "outer_shin": "outer_leg", "lateral_leg": "outer_leg", "outside_leg": "outer_leg",
-    "inside_of_calf": "inner_calf", "inside_calf": "inner_calf", "medial_calf": "inner_calf",
-    "inside_of_ankle": "inner_ankle", "inside_ankle": "inner_ankle",
-    "medial_ankle": "inner_ankle", "feet": "foot", "toe": "toes", "big_toe": "toes",
-    "instep": "arch", "sole_of_foot": "sole", "bottom_of_foot": "sole",
-    "top_of_feet": "top_of_foot", "front_of_shin": "shin", "shin_bone": "shin",
-    "calf_muscle": "calf", "calves": "calf",
-}
 _FILLER_WORDS = frozenset({"the", "my", "left", "right", "both", "a", "of_the"})
 
 # Canonical symptom ids produced by the NLU -> History field they set.
@@ -396,11 +377,6 @@ FACT_SYNONYMS: Mapping[str, str] = {
     "fibular_head_tenderness": "fibula_head_tender", "fibula_tenderness": "fibula_head_tender",
     "patellar_tenderness": "kneecap_tender", "kneecap_tenderness": "kneecap_tender",
 }
-# Pain described in words: the top of the band the policy gives for that word.
-PAIN_WORDS: Mapping[str, int] = {
-    "none": 0, "mild": 3, "moderate": 6, "severe": 8, "very_severe": 10, "excruciating": 10,
-    "unbearable": 10, "worst": 10, "worst_ever": 10,
-}
 KEY_ALIASES: Mapping[str, str] = {
     "pain_level": "pain_score", "severity": "pain_score", "pain_severity": "pain_score",
     "days_since_injury": "injury_days_ago", "location": "locations", "where": "locations",
@@ -412,18 +388,6 @@ KEY_ALIASES: Mapping[str, str] = {
 _TRUE = {"true", "yes", "y", "1", "present", "positive", "on"}
 _FALSE = {"false", "no", "n", "0", "none", "absent", "negative", "off"}
 _UNKNOWN = {"", "null", "unknown", "not_sure", "unsure", "maybe", "dont_know", "don_t_know", "na"}
-_UNITS = {"hour": 0, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "couple": 2, "a_couple": 2, "a_couple_of": 2, "few": 3, "a_few": 3, "several": 4,
-}
-_DAY_WORDS = {"today": 0, "this_morning": 0, "tonight": 0, "just_now": 0, "yesterday": 1,
-              "last_night": 1, "last_week": 7, "last_month": 30, "last_year": 365}
-_DURATION = re.compile(
-    r"(\d+(?:\.\d+)?|[a-z_]+?)_?(hour|day|night|week|month|year)s?(?:_|$)"
-)
-
 
 def _as_text(value: Any) -> str:
     return canonical_id(value) if isinstance(value, str) else ""
@@ -453,41 +417,29 @@ def parse_bool(value: Any) -> tuple[Tri, bool]:
 
 
 def parse_duration_days(value: Any) -> int | None:
-    """Days from a number of days or phrases like '3 weeks', 'yesterday', 'a few months'."""
+    """Days from a number of days or phrases like '3 weeks', 'yesterday', 'a few months'
+    (read as language/answers.py reads a person's answer)."""
     number = _number(value)
     if number is not None:
         return math.ceil(number)
-    text = _as_text(value)
-    if text in _DAY_WORDS:
-        return _DAY_WORDS[text]
-    match = _DURATION.search(text)
-    if not match:
-        return None
-    amount, unit = match.groups()
-    count = _number(amount)
-    if count is None:
-        count = _NUMBER_WORDS.get(amount.strip("_").removesuffix("_of"))
-    if count is None:
-        return None
-    return math.ceil(count * _UNITS[unit])
+    return answers.duration_days(_words(value)) if _words(value) else None
 
 
-def _parse_enum(kind: type[Enum], value: Any, synonyms: Mapping[str, str]) -> tuple[Any, bool]:
+def _words(value: Any) -> str:
+    """A loose value as words: "a_few_months" -> "a few months"."""
+    return _as_text(value).replace("_", " ")
+
+
+def _parse_enum(kind: type[Enum], value: Any, read: Callable[[str], str | None]
+                ) -> tuple[Any, bool]:
     if value is None or isinstance(value, kind):
         return value, True
     text = _as_text(value)
-    text = synonyms.get(text, text)
+    text = read(_words(value)) or text
     for member in kind:
         if member.value == text:
             return member, True
     return None, text in _UNKNOWN
-
-
-_SIDE_WORDS = {"l": "left", "r": "right", "bilateral": "both", "both_legs": "both",
-               "both_sides": "both", "left_leg": "left", "right_leg": "right"}
-_ONSET_WORDS = {"suddenly": "sudden", "acute": "sudden", "all_at_once": "sudden",
-                "gradually": "gradual", "slowly": "gradual", "slow": "gradual",
-                "over_time": "gradual", "insidious": "gradual"}
 
 
 def _id_list(value: Any) -> list[str]:
@@ -579,9 +531,11 @@ def parse_mapping(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], l
         elif key in ("pain_score", "age", "injury_days_ago"):
             number = _number(value) if key != "injury_days_ago" else (
                 None if value is None else parse_duration_days(value))
-            if number is None and key == "pain_score" and _as_text(value) in PAIN_WORDS:
-                number = PAIN_WORDS[_as_text(value)]
-                notes.append(Clarification(key, f"pain given as {value!r}; taken as {number}/10"))
+            if number is None and key == "pain_score" and isinstance(value, str):
+                number = answers.pain_score(_words(value)).value
+                if number is not None:
+                    notes.append(Clarification(
+                        key, f"pain given as {value!r}; taken as {number}/10"))
             if number is None:
                 if value is not None:
                     notes.append(Clarification(key, f"could not read {value!r}"))
@@ -592,11 +546,11 @@ def parse_mapping(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], l
         elif key == "not_sure":
             values[key] = frozenset(canonical_id(q) for q in _id_list(value))
         elif key == "side":
-            values[key], ok = _parse_enum(Side, value, _SIDE_WORDS)
+            values[key], ok = _parse_enum(Side, value, answers.side)
             if not ok:
                 notes.append(Clarification(key, f"could not read {value!r}"))
         elif key == "onset":
-            values[key], ok = _parse_enum(Onset, value, _ONSET_WORDS)
+            values[key], ok = _parse_enum(Onset, value, answers.onset)
             if not ok:
                 notes.append(Clarification(key, f"could not read {value!r}"))
         else:
@@ -665,10 +619,10 @@ def _normalize(h: History) -> tuple[dict[str, Any], list[Clarification]]:
             v[name] = None
             notes.append(Clarification(name, f"{value} days is not possible; unknown"))
     if h.onset is not None and not isinstance(h.onset, Onset):
-        onset, _ = _parse_enum(Onset, h.onset, _ONSET_WORDS)
+        onset, _ = _parse_enum(Onset, h.onset, answers.onset)
         v["onset"] = onset
     if h.side is not None and not isinstance(h.side, Side):
-        side, _ = _parse_enum(Side, h.side, _SIDE_WORDS)
+        side, _ = _parse_enum(Side, h.side, answers.side)
         v["side"] = side
 
     mechanism = [m for m in _MECHANISMS if getattr(h, m) is True]
@@ -699,7 +653,7 @@ def canonical_id(text: Any) -> str:
 
 def canonical_location(text: Any) -> str | None:
     key = "_".join(w for w in canonical_id(text).split("_") if w not in _FILLER_WORDS)
-    key = LOCATION_SYNONYMS.get(key, key)
+    key = vocabulary().canonical("body_location", key.replace("_", " ")) or key
     if key in BODY_LOCATIONS:
         return key
     if key.endswith("s") and key[:-1] in BODY_LOCATIONS:

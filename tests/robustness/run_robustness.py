@@ -242,7 +242,8 @@ def _parse_with_vocabulary(texts: list[str], intent: str | None) -> list[dict[st
     import spacy
 
     import language.spelling  # noqa: F401  (registers the spelling component)
-    from language.assertion import CONTEXT, annotate
+    from language.assertion import annotate
+    from language.status import CONTEXT
 
     nlp = spacy.load(ROOT / "build" / "spacy" / "en_knee_pain")
     parses = []

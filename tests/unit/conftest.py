@@ -11,8 +11,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from spacy.language import Language
 
-from language.assertion import CONTEXT, annotate
+from language.assertion import annotate
 from language.spacy_pipeline import build
+from language.status import CONTEXT
 
 
 def tracker_with(

@@ -118,12 +118,11 @@ def test_vocabulary_places_reach_the_history() -> None:
         "vocabulary places History.from_mapping drops", lost + list(h.unknown_keys))
 
 
-def test_core_regions_and_synonyms_name_core_body_locations() -> None:
+def test_core_regions_name_core_body_locations() -> None:
     named = {
         "history.BACK": history.BACK, "history.SADDLE": history.SADDLE,
         "history.KNEE": history.KNEE, "history.CALF_OR_LEG": history.CALF_OR_LEG,
         "history.FOOT": history.FOOT, "history.BELOW_KNEE": history.BELOW_KNEE,
-        "history.LOCATION_SYNONYMS values": set(history.LOCATION_SYNONYMS.values()),
         "interview.CALF_AREA": interview.CALF_AREA,
     }
     bad = [f"{where}: {', '.join(_missing(ids, history.BODY_LOCATIONS))}"
