@@ -89,8 +89,9 @@ test-conversations: $(MODEL) ## a simulated patient talks through the REST chann
 	$(PYTHON) tests/conversations/run_conversations.py --all --typos --unknown no --floor 0.9 \
 	  --out results/conversations
 
-test-robustness: $(MODEL) ## messages and answers written by people who never read our data; floors
+test-robustness: $(MODEL) ## messages, answers and whole conversations written by people who never read our data; floors
 	$(PYTHON) tests/robustness/run_robustness.py --floors --out results/robustness
+	$(PYTHON) tests/robustness/play_conversations.py --floors --out results/robustness
 
 test-channels: $(MODEL) ## Telegram and Slack webhooks with real-format updates, Telegram/Slack APIs intercepted
 	$(PYTHON) -m pytest tests/channels -q

@@ -645,6 +645,8 @@ UNSURE_WORDS = (
     "not certain", "uncertain", "unknown", "not positive", "couldn't say", "couldn't tell",
     "not too sure",
 )
+# Doubt that still says the finding after it ("maybe a bit colder"), unlike "no idea".
+HEDGES = ("maybe", "may be", "possibly", "perhaps", "might be", "might have", "could be")
 PARTIAL_WORDS = (
     "sort of", "kind of", "kinda", "sorta", "kind a", "a bit", "a little", "a little bit",
     "a tiny bit", "a wee bit", "a touch", "slightly", "somewhat", "mildly", "sometimes",
@@ -698,6 +700,7 @@ _QUESTION_OPENER = re.compile(rf"(?:{_alternation(LEAD_FILLERS)} )*(?:"
 _ECHO_TAIL = re.compile(rf"(?:(?:{_alternation(ECHO_TAIL_WORDS)})(?![a-z0-9])\s*)*")
 _ECHO_CIRCUMSTANCE = re.compile(rf"(?:{_alternation(ECHO_CIRCUMSTANCES)})(?![a-z0-9])")
 _NEGATOR = frozenset(normalize(w) for w in NEGATORS)
+_HEDGES = frozenset(normalize(w) for w in HEDGES)
 # "no" as a determiner: "no swelling", "no obvious swelling"
 NO_DETERMINED = ("real", "obvious", "big", "visible", "new", "more", "signs of", "sign of",
                  "major", "noticeable", "actual", "proper", "bad")
@@ -825,6 +828,9 @@ def _read_clause(clause: str, reader: _Reader) -> _Said:
     partial = any(v.reply is Reply.PARTIAL for _, _, v in words)
     doubt = any(v.reply is Reply.UNSURE for _, _, v in words)
     if lead is not None and lead.reply is Reply.UNSURE:
+        hedged = clause[first_start:first_end] in _HEDGES
+        if hedged and about is not None and content is not None and content is about.worrying:
+            return _Said(content, content=content)  # "maybe a little tender": said with doubt
         return _Said(Reply.UNSURE, led=True, doubt_leads=True)
     if doubt:
         # A finding said with doubt counts as said ("it might be swollen", policy section 1).

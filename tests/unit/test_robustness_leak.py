@@ -28,10 +28,17 @@ def _training_examples() -> set[str]:
 
 
 def _suite_texts() -> list[str]:
+    """Single messages and answers, and every sentence of the whole conversations."""
     texts = []
     for path in (ROOT / "tests" / "robustness").glob("*.yml"):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             texts.append(entry.get("text") or entry.get("answer") or "")
+    for path in (ROOT / "tests" / "robustness" / "conversations").glob("*.yml"):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            texts.append(str(entry["opening"]))
+            texts += [str(a) for a in (entry.get("answers") or {}).values()]
+            if entry.get("news"):
+                texts.append(str(entry["news"]["text"]))
     return texts
 
 
