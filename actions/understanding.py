@@ -215,7 +215,8 @@ class Understanding:
         words = [your(places)] if places else []
         words += [label("symptom", s) for s in self.symptoms if s not in before.symptoms]
         words += [f"no {label('symptom', s)}" for s in self.denied if s not in before.denied]
-        return words
+        # "numbness" is said within "numbness in the saddle area"
+        return [w for w in words if not any(o.startswith(f"{w} ") for o in words)]
 
     def summary_lines(self) -> list[str]:
         lines = []

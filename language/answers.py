@@ -552,7 +552,7 @@ class Kind(str, Enum):
 
 
 VALUE_KINDS = frozenset({Kind.DAYS, Kind.SCORE, Kind.AGE})
-_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind"})
+_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind", "some_is_enough"})
 
 
 @dataclass(frozen=True)
@@ -565,6 +565,7 @@ class Meaning:
     worrying: Reply | None = None  # YES or NO for a yes/no question
     yes_cues: tuple[str, ...] = ()
     no_cues: tuple[str, ...] = ()
+    some_is_enough: bool = False  # "helps a bit" is the reassuring answer, not partial
 
 
 def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
@@ -580,7 +581,8 @@ def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
         raise ValueError(f"{QUESTIONS_FILE.name}: {qid}: a {kind.value} question has no "
                          "worrying yes or no")
     cues = {key: tuple(str(c) for c in raw.get(key) or ()) for key in ("yes_cues", "no_cues")}
-    return Meaning(qid, kind, Reply(worrying) if worrying else None, **cues)
+    return Meaning(qid, kind, Reply(worrying) if worrying else None, **cues,
+                   some_is_enough=bool(raw.get("some_is_enough")))
 
 
 @cache
@@ -837,10 +839,13 @@ def _read_clause(clause: str, reader: _Reader) -> _Said:
         if about is not None and content is not None and content is about.worrying:
             return _Said(content, content=content)
         return _Said(Reply.UNSURE, doubt_leads=lead is None)
+    some = about is not None and about.some_is_enough and content not in (None, about.worrying)
     if lead is None:
         if content is not None:
-            return _Said(Reply.PARTIAL if partial else content, content=content)
+            return _Said(Reply.PARTIAL if partial and not some else content, content=content)
         return _Said(rejected=bool(words))
+    if lead.reply is Reply.PARTIAL and some:
+        return _Said(content, led=True, content=content)
     if lead.reply is Reply.PARTIAL:
         only = all(v.reply is Reply.PARTIAL for _, _, v in words) and content is None
         rest = clause[first_end:].strip()

@@ -29,6 +29,7 @@ from language.answers import (
     onset,
     pain_score,
     read_answer,
+    reply_to,
     side,
     yes_no,
 )
@@ -681,3 +682,19 @@ def test_a_greeting_mid_history_is_answered_as_a_greeting(text: str) -> None:
 def test_a_greeting_word_with_an_answer_is_an_answer(text, question, stored) -> None:
     _, slots = _listen(text, question, "greet")
     assert slots[question] == stored
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # a finding said with a hedge counts as said (policy section 1)
+    ("calf_signs", "maybe a little tender", Reply.YES),
+    ("knee_swelling", "perhaps slightly swollen", Reply.YES),
+    ("hot_red_knee", "no idea if it's hot", Reply.UNSURE),
+    # some relief is relief; "a bit" elsewhere stays the worrying side
+    ("nothing_eases_pain", "resting it helps a bit", Reply.YES),
+    ("not_improving", "it's improving a bit", Reply.NO),
+    ("not_improving", "a bit worse", Reply.PARTIAL),
+    ("cannot_bear_weight", "i can walk a bit", Reply.PARTIAL),
+])
+def test_hedges_and_degrees_read_against_the_question(question: str, text: str,
+                                                      expected: Reply) -> None:
+    assert reply_to(question, text) is expected
