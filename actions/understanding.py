@@ -54,12 +54,8 @@ ACTIVITY_FACTS = {
 PRESENT_SYMPTOM_FACTS = {"limping": "gait_change"}
 # Messages about the pain itself, where "since Tuesday" or "for ages" is how long it has been.
 DESCRIPTIONS = frozenset({"describe_symptoms", "give_location", "give_duration", "report_injury"})
-# An injury told in passing ("it started when I twisted it", "after a fall").
-INJURY_CUE = re.compile(
-    r"\b(injur\w*|fell|fall(en)?|twist(ed|ing)?|bang(ed)?|knock(ed)?|tackle[ds]?|accident|"
-    r"sprain(ed)?|kicked|hit it|landed (on|badly)|crash(ed)?|tripped|slipped)\b",
-    re.IGNORECASE,
-)
+# An injury told in passing ("it started when I twisted it", "after a fall"): vocabulary ids.
+INJURY_FACTS = frozenset({"injury", "twisting_injury", "direct_blow"})
 
 
 @dataclass
@@ -165,7 +161,7 @@ class Understanding:
                 reading = answers.pain_score(found["pain_score"][-1])
             if reading.value is not None:
                 self.answers["pain_score"] = str(reading.value)
-        injury = _said(INJURY_CUE, text, scopes)
+        injury = bool(INJURY_FACTS & set(facts))
         if intent == "report_injury" or (intent in DESCRIPTIONS and injury):
             self.answers["injury"] = "yes"
         self.spreads = self.spreads or SPREADING in symptoms or _said(SPREAD_CUE, text, scopes)

@@ -80,13 +80,13 @@ SYMPTOM_FACTS: Mapping[str, str] = {name: name for name in (
     "blue_skin", "fever", "chills", "feeling_unwell", "chest_pain", "breathlessness",
     "coughing_blood", "bladder_control_loss", "bowel_control_loss", "urine_retention",
     "saddle_numbness", "deformity", "bone_visible", "night_pain", "weight_loss",
-    "pain_out_of_proportion",
+    "pain_out_of_proportion", "cannot_bear_weight",
 )}
 
 # Canonical risk-factor ids -> History field they set.
 RISK_FACTOR_FACTS: Mapping[str, str] = {name: name for name in (
     "diabetes", "cancer", "previous_clot", "recent_surgery", "cast", "long_travel", "bed_rest",
-    "smoking",
+    "smoking", "injury", "twisting_injury", "direct_blow",
 )}
 
 
