@@ -25,14 +25,9 @@ from language import answers
 from language.answers import TIME_WORDS
 from language.clauses import clauses
 from language.red_flags import SCREEN, red_flag_intents
-from language.status import ASSERTION, CONTEXT, Status, status_at
-from language.vocabulary import side_is_said, vocabulary
+from language.status import ASSERTION, CONTEXT, Status, present_only, status_at
+from language.vocabulary import SPREAD_CUE, side_is_said, vocabulary
 
-SPREAD_CUE = re.compile(
-    r"spread|radiat|shoot|travel|goes? (all the way )?down|runs? down|down (in)?to|into my|"
-    r"all the way|to my (ankle|foot|toes|calf|shin)",
-    re.IGNORECASE,
-)
 SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread of the pain
 # Within a clause, a place after a spread cue ("sore down my shin") is where the pain goes,
 # not where the swelling or the numbness is (a symptom belongs to the place it is said of).
@@ -149,8 +144,9 @@ class Understanding:
         # A message that is only a time ("since the weekend") says how long, whatever the
         # NLU took it for (at a yes/no question it is news, not an answer).
         described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
-        if found.get("duration") or (described and TIME_WORDS.search(text)):
-            days = answers.duration_days(text) if TIME_WORDS.search(text) else None
+        current = present_only(text, scopes)  # not "I had sciatica a few years back"
+        if found.get("duration") or (described and TIME_WORDS.search(current)):
+            days = answers.duration_days(current) if TIME_WORDS.search(current) else None
             if days is None and found.get("duration"):
                 days = answers.duration_days(found["duration"][-1])
             if days is not None:

@@ -282,7 +282,7 @@ DURATION_UNITS: Mapping[float, tuple[str, ...]] = {
     1 / 24: ("hour", "hours", "hr", "hrs", "h"),
     1: ("day", "days", "d", "dy", "dys", "night", "nights", "nite", "nites"),
     7: ("week", "weeks", "wk", "wks", "w"),
-    14: ("fortnight", "fortnights"),
+    14: ("fortnight", "fortnights", "fortnite", "fortnites", "fortnigth", "fortnght"),
     30: ("month", "months", "mo", "mos", "mth", "mths", "mnth", "mnths"),
     365: ("year", "years", "yr", "yrs", "y"),
 }
@@ -703,6 +703,7 @@ _ECHO_TAIL = re.compile(rf"(?:(?:{_alternation(ECHO_TAIL_WORDS)})(?![a-z0-9])\s*
 _ECHO_CIRCUMSTANCE = re.compile(rf"(?:{_alternation(ECHO_CIRCUMSTANCES)})(?![a-z0-9])")
 _NEGATOR = frozenset(normalize(w) for w in NEGATORS)
 _HEDGES = frozenset(normalize(w) for w in HEDGES)
+_LIST_WORDS = frozenset({"or", "nor", "and", "any", "anything"})
 # "no" as a determiner: "no swelling", "no obvious swelling"
 NO_DETERMINED = ("real", "obvious", "big", "visible", "new", "more", "signs of", "sign of",
                  "major", "noticeable", "actual", "proper", "bad")
@@ -777,7 +778,8 @@ def _turned_round(clause: str, start: int, cue: _Cue) -> bool:
     """Whether a negation shortly before the cue turns it round ("not hot", "I haven't
     noticed any swelling"). "No" does only just before a finding ("no swelling", "no real
     swelling"): "no, looks normal" and "no I can't walk" are answers."""
-    before = clause[:start].split()[-NEGATION_REACH:]
+    # "isn't red or warm or swollen": the negation reaches along a list
+    before = [w for w in clause[:start].split() if w not in _LIST_WORDS][-NEGATION_REACH:]
     if any(word in _NEGATOR for word in before):
         return True
     return cue.finding and _NO_BEFORE.search(clause[:start]) is not None

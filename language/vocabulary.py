@@ -91,6 +91,16 @@ class Vocabulary:
         ]
 
 
+# Words that carry pain from one place to the next: "shoots down into my calf", "sore down
+# the front of my shin", "up into my thigh". A place said just after one is where the pain
+# goes, not where it is.
+SPREAD_CUE = re.compile(
+    r"spread|radiat|shoot|travel|goes? (all the way )?down|runs? down|down (in)?to|into my|"
+    r"all the way|to my (ankle|foot|toes|calf|shin)|"
+    r"\bdown (the|my|through|along|past)\b|\bup (into|to|through|along|my|the)\b",
+    re.IGNORECASE,
+)
+
 # Words after "right" or "left" that make it not a side: "right now", "right angle".
 NOT_A_SIDE = frozenset({"now", "away", "angle", "then", "there", "here", "enough", "after",
                         "before", "ok", "okay", "so", "sorry", "thing", "idea", "time",

@@ -142,7 +142,7 @@ def play(client: Client, case: dict[str, Any], defaults: dict[str, str], run_id:
     return {
         "id": case["id"], "kind": case.get("kind", ""), "expected": expected,
         "rules": case.get("rules") or [], "level": level,
-        "ok": level == expected and not problems,
+        "ok": level == expected and not problems and on_turn is not False,
         "under_triaged": level not in rank or rank[level] < rank[expected],
         "over_triaged": level in rank and rank[level] > rank[expected],
         "false_emergency": expected != "emergency" and emergency_turn is not None,
@@ -187,7 +187,7 @@ def report(results: list[dict[str, Any]], summary: dict[str, Any], show: bool) -
         lines.append(f"{r['id']:<6} {r['kind'][:20]:<20} {r['expected']:<10} "
                      f"{str(r['level']):<10} {r['questions']:>5}  {result}"
                      + (f"  [{'; '.join(r['problems'])}]" if r["problems"] else ""))
-        if not r["ok"]:
+        if not r["ok"] or r["emergency_on_turn"] is False:
             lines.append(f"       expected rules {', '.join(r['rules']) or '-'}; red flags "
                          f"{', '.join(r['red_flags'] or []) or '-'}; asked "
                          f"{', '.join(r['asked'])}")

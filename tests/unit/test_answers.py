@@ -694,7 +694,13 @@ def test_a_greeting_word_with_an_answer_is_an_answer(text, question, stored) -> 
     ("not_improving", "it's improving a bit", Reply.NO),
     ("not_improving", "a bit worse", Reply.PARTIAL),
     ("cannot_bear_weight", "i can walk a bit", Reply.PARTIAL),
+    # a negation reaches along a list
+    ("calf_signs", "no, the calf isn't red or warm or swollen", Reply.NO),
 ])
 def test_hedges_and_degrees_read_against_the_question(question: str, text: str,
                                                       expected: Reply) -> None:
     assert reply_to(question, text) is expected
+
+
+def test_a_fortnight_misspelt_is_still_two_weeks() -> None:
+    assert duration_days("about a fortnite") == 14

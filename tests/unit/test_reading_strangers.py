@@ -1,0 +1,74 @@
+"""Wording found in conversations written by people who never read our data, read end to
+end without the trained model: the vocabulary pipeline finds the findings, ConText gives
+their status, the record keeps only the person's own current ones, the core decides."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from actions.triage import Level, assess
+from actions.understanding import Understanding
+from language.assertion import annotate
+from language.status import CONTEXT
+
+
+def record_of(nlp: Language, text: str, intent: str = "describe_symptoms") -> Understanding:
+    found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
+              "end": e.end_char} for e in nlp(text).ents]
+    message = {"text": text, "intent": {"name": intent}, "entities": found,
+               CONTEXT: annotate(text, found)}
+    record = Understanding()
+    record.add_message(message)
+    return record
+
+
+def test_how_long_is_not_read_from_a_past_illness(nlp: Language) -> None:
+    record = record_of(nlp, "Ache round my kneecap. I had sciatica a few years back, physio "
+                            "sorted it and it's never come back")
+    assert "duration" not in record.answers
+    record = record_of(nlp, "my knee has ached for three weeks")
+    assert record.answers["duration"] == "21"
+
+
+def test_sore_down_the_shin_is_where_the_pain_goes_not_where_the_swelling_is(
+        nlp: Language) -> None:
+    record = record_of(nlp, "Banged my knee on the coffee table on Saturday, it's bruised "
+                            "and a bit puffy and sore down the front of my shin")
+    assert record.locations == ["knee"] and record.spread_to == ["shin"]
+    assert record.answers.get("injury") == "yes"
+    decision = assess(record.history())
+    assert "U-DVT" not in [hit.rule_id for hit in decision.fired]
+
+
+@pytest.mark.parametrize("text", [
+    "came off my bike and smacked my knee on the kerb",
+    "I twisted it playing football",
+    "fell down the stairs last night",
+])
+def test_an_injury_told_in_passing_is_recorded(nlp: Language, text: str) -> None:
+    assert record_of(nlp, text).answers.get("injury") == "yes"
+
+
+def test_not_bearing_weight_is_a_finding(nlp: Language) -> None:
+    record = record_of(nlp, "fell off a ladder this morning, knee is swollen and I can "
+                            "barely put weight on it")
+    assert record.history().cannot_bear_weight is True
+
+
+@pytest.mark.parametrize("text", [
+    "no, both feet look the same",
+    "My feet are a normal colour and warm.",
+    "it's worse when it's chilly and damp out",
+])
+def test_comparisons_and_weather_are_not_findings(nlp: Language, text: str) -> None:
+    record = record_of(nlp, text)
+    assert record.side is None
+    assert not {"warmth", "chills"} & set(record.symptoms)
+
+
+def test_between_the_legs_and_dribbling_are_emergency_words(nlp: Language) -> None:
+    numb = record_of(nlp, "it's gone numb around my backside and between my legs")
+    assert assess(numb.history()).level is Level.EMERGENCY
+    pee = record_of(nlp, "since last night I can barely pee, it just dribbles")
+    assert assess(pee.history()).level is Level.EMERGENCY
