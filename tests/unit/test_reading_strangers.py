@@ -58,6 +58,7 @@ def test_not_bearing_weight_is_a_finding(nlp: Language) -> None:
 
 @pytest.mark.parametrize("text", [
     "no, both feet look the same",
+    "no, both feet are warm and pink",
     "My feet are a normal colour and warm.",
     "it's worse when it's chilly and damp out",
 ])
