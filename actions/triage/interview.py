@@ -46,6 +46,10 @@ SELF_CARE_QUESTIONS: Mapping[str, str] = {
     "weakness": "weakness", "swelling": "knee_swelling", "locking": "catching_or_clicking",
     "giving_way": "giving_way",
 }
+# Before home care is advised for pain of a week or more, the rarer serious causes (S-SYSTEMIC)
+# are asked about even where nothing described points to them (policy section 5: only when
+# none of the rules applies).
+BEFORE_HOME_CARE = ("weight_loss", "night_pain")
 CALF_AREA = frozenset({"calf", "inner_calf", "leg", "back_of_knee"})
 CLOT_RISKS = ("long_travel", "recent_surgery", "cast", "bed_rest", "previous_clot", "cancer")
 
@@ -156,6 +160,8 @@ def questions_to_ask(
             question = QUESTIONS_BY_ID[SELF_CARE_QUESTIONS[fact]]
             if question.id not in h.not_sure:
                 ids.append(question.id)
+    if fired <= {"S-INFO"} and h.duration_days is not None and h.duration_days >= 7:
+        ids += [q for q in BEFORE_HOME_CARE if q in open_ids]
     ids = list(dict.fromkeys(ids))
     for before, then in ASK_FIRST:
         if then in at_once:

@@ -15,6 +15,7 @@ SELF_CARE = {
     "body_locations": ["kneecap"], "symptoms": ["pain"], "pain_score": "3", "duration": "10",
     "numbness_or_tingling": "no", "knee_swelling": "no", "catching_or_clicking": "no",
     "giving_way": "no", "injury": "no", "fever_or_unwell": "no", "cancer": "no",
+    "weight_loss": "no", "night_pain": "no",
 }
 SCIATICA = {
     "body_locations": ["lower_back", "knee", "calf"], "symptoms": ["pain", "tingling"],
