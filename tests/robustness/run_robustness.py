@@ -52,7 +52,7 @@ YES_ANSWERS = {"yes", "partial"}
 HELD_OUT = "strangers.yml"
 # The floors CI holds today, just under what the suite measures; the goals (issue 11) are
 # every red flag caught on the turn (1.0) and answers read right at least 0.95.
-FLOORS = {"red_flags_caught": 0.95, "false_alarms": 0.05, "answers_read": 0.90}
+FLOORS = {"red_flags_caught": 0.95, "false_alarms": 0.05, "answers_read": 0.92}
 
 
 def load_suite(folder: Path = SUITE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
