@@ -34,6 +34,7 @@ from actions.triage.interview import (
 from actions.understanding import Understanding
 from language.answers import is_only_greeting, read_answer
 from language.input_checks import InputProblem, input_problem
+from language.status import CONTEXT, NOT_THE_PERSONS_NOW, present_only
 
 FORM = "history_form"
 # Intents that are not an answer to the pending question; the form steps aside for them
@@ -107,7 +108,10 @@ class ActionListenToEveryMessage(Action):
         text = message.get("text") or ""
         if is_only_greeting(text) or (intent in INTERRUPTIONS and intent != GREET):
             return []  # "what exercises can I do?" is a question, not a yes
-        value, problem = read_answer(question, text, intent)
+        # "no ... my little boy had a temperature": someone else's, hypothetical or past
+        # clauses do not answer; a negation is the reader's to turn round
+        own = present_only(text, message.get(CONTEXT) or [], NOT_THE_PERSONS_NOW)
+        value, problem = read_answer(question, own, intent)
         if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
         if value is None and question not in NUMBER_QUESTIONS | CHOICE_QUESTIONS:

@@ -128,7 +128,7 @@ class Understanding:
             [p for p in self.spread_to if p not in places or p in goes_to], goes_to))
         self.locations = top_to_bottom(_merge(
             self.locations, [p for p in places if p not in goes_to]))
-        sides = found.get("side")
+        sides = known_ids("side", found)  # not DIET's "right buttock"
         if sides:
             self.side = "both" if len(set(sides)) > 1 else sides[0]
         facts = known_ids("risk_factor", found) + [

@@ -1003,6 +1003,21 @@ _GREETING = re.compile(
 _GREETING_WORD = _words(*GREETINGS)
 
 
+def asks(text: str) -> bool:
+    """Whether the message asks something: a question mark, or a clause that opens a
+    question ("what causes it", "tell me about sciatica")."""
+    return any(opens or asked for _, opens, asked in _clauses(normalize(text)))
+
+
+def answers_like(text: str) -> bool:
+    """A statement with an answer in it: a yes or no, a score, a time ("about five when it
+    comes on", "nah not really"), whatever the classifier made of it."""
+    if asks(text):
+        return False
+    return (yes_no(text) is not None or pain_score(text).value is not None
+            or duration_days(text) is not None)
+
+
 def is_only_greeting(text: str) -> bool:
     """A message that greets and says nothing else: "hi", "hello there", "good morning".
     "this afternoon" or "morning, it's about a 6" answer a question."""

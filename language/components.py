@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 # pipeline has that component. Not in language/__init__.py: the action server imports
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
-from language.answers import is_only_greeting
+from language.answers import answers_like, is_only_greeting
 from language.assertion import annotate
 from language.input_checks import InputProblem, input_problem
 from language.red_flags import SCREEN, red_flag_intents
@@ -103,6 +103,7 @@ class InputGuard(_Stateless):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self._not_only_a_greeting(message)
+            self._not_a_question(message)
             problem = input_problem(message.get(TEXT))
             if problem is None and self._describes_pain_unsure(message):
                 description = {INTENT_NAME_KEY: DESCRIPTION, PREDICTED_CONFIDENCE_KEY: 1.0}
@@ -123,6 +124,20 @@ class InputGuard(_Stateless):
         """"this afternoon", "morning, it's about a 6" are not greetings: the next intent."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if intent != GREETING or is_only_greeting(message.get(TEXT) or ""):
+            return
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+                   and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
+        if ranking:
+            message.data[INTENT] = dict(ranking[0])
+            message.data[INTENT_RANKING_KEY] = ranking
+
+    @staticmethod
+    def _not_a_question(message: Message) -> None:
+        """"About five when it comes on" taken for a question about nerves: an answer,
+        so the next intent that is not a question."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+        if not intent.startswith("ask_") or not answers_like(message.get(TEXT) or ""):
             return
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
                    if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)

@@ -62,12 +62,17 @@ def status_at(scopes: Iterable[Scope | dict[str, Any]], start: int, end: int) ->
     return Status.PRESENT
 
 
-def present_only(text: str, scopes: Iterable[Scope | dict[str, Any]]) -> str:
-    """`text` with what is negated, hypothetical, past or someone else's blanked out, so
-    that "a clot twelve years ago" says nothing about how long this pain has lasted."""
+NOT_THE_PERSONS_NOW = frozenset({Status.HYPOTHETICAL, Status.HISTORICAL, Status.OTHER_PERSON})
+
+
+def present_only(text: str, scopes: Iterable[Scope | dict[str, Any]],
+                 blank: frozenset[Status] = frozenset(Status) - {Status.PRESENT}) -> str:
+    """`text` with what is negated, hypothetical, past or someone else's blanked out (the
+    `blank` statuses), so that "a clot twelve years ago" says nothing about how long this
+    pain has lasted."""
     kept = list(text)
     for s in scopes:
         scope = s if isinstance(s, Scope) else Scope(s["start"], s["end"], Status(s["status"]))
-        if scope.status is not Status.PRESENT:
+        if scope.status in blank:
             kept[scope.start:scope.end] = " " * (scope.end - scope.start)
     return "".join(kept)

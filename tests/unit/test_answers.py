@@ -22,6 +22,7 @@ from language.answers import (
     Reading,
     Reply,
     age,
+    answers_like,
     duration_days,
     is_only_greeting,
     meanings,
@@ -704,3 +705,14 @@ def test_hedges_and_degrees_read_against_the_question(question: str, text: str,
 
 def test_a_fortnight_misspelt_is_still_two_weeks() -> None:
     assert duration_days("about a fortnite") == 14
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About five when it comes on", True),
+    ("nah not really", True),
+    ("what exercises can I do?", False),
+    ("tell me about sciatica", False),
+    ("exercises for my knee", False),
+])
+def test_a_statement_with_an_answer_in_it_is_not_a_question(text: str, expected: bool) -> None:
+    assert answers_like(text) is expected

@@ -73,3 +73,17 @@ def test_between_the_legs_and_dribbling_are_emergency_words(nlp: Language) -> No
     assert assess(numb.history()).level is Level.EMERGENCY
     pee = record_of(nlp, "since last night I can barely pee, it just dribbles")
     assert assess(pee.history()).level is Level.EMERGENCY
+
+
+def test_dye_off_new_jeans_is_not_a_blue_leg(nlp: Language) -> None:
+    record = record_of(nlp, "btw shin looked blue earlier, turned out it was dye off my new "
+                            "jeans. washed off")
+    assert "blue_skin" not in record.symptoms
+
+
+def test_a_side_the_classifier_cut_badly_is_not_a_second_side(nlp: Language) -> None:
+    text = "Ache in my lower back and right buttock that runs down into my calf"
+    record = record_of(nlp, text)
+    record.add_message({"text": text, "intent": {"name": "describe_symptoms"}, "entities": [
+        {"entity": "side", "value": "right buttock", "start": 26, "end": 39}]})
+    assert record.side == "right"
