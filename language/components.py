@@ -125,12 +125,7 @@ class InputGuard(_Stateless):
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if intent != GREETING or is_only_greeting(message.get(TEXT) or ""):
             return
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
-                   and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
-        if ranking:
-            message.data[INTENT] = dict(ranking[0])
-            message.data[INTENT_RANKING_KEY] = ranking
+        _take_the_next_statement(message)
 
     @staticmethod
     def _not_a_question(message: Message) -> None:
@@ -139,12 +134,7 @@ class InputGuard(_Stateless):
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
         if not intent.startswith("ask_") or not answers_like(message.get(TEXT) or ""):
             return
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
-                   and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
-        if ranking:
-            message.data[INTENT] = dict(ranking[0])
-            message.data[INTENT_RANKING_KEY] = ranking
+        _take_the_next_statement(message)
 
     @staticmethod
     def _describes_pain_unsure(message: Message) -> bool:
@@ -158,6 +148,17 @@ class InputGuard(_Stateless):
     def _is_red_flag(message: Message, problem: InputProblem) -> bool:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
         return problem is not InputProblem.EMPTY and intent.startswith(RED_FLAG_INTENT_PREFIX)
+
+
+def _take_the_next_statement(message: Message) -> None:
+    """The message's intent becomes the best ranked one that is neither a greeting, a
+    question, a red flag nor the fallback (unchanged when there is none)."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+               if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+               and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
+    if ranking:
+        message.data[INTENT] = dict(ranking[0])
+        message.data[INTENT_RANKING_KEY] = ranking
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
