@@ -54,3 +54,19 @@ def test_a_red_flag_in_a_very_long_message_keeps_its_intent() -> None:
     msg = message("blah " * 500 + "and i cant control my bladder", intent="red_flag_cauda_equina")
     InputGuard().process([msg])
     assert msg.get("intent")["name"] == "red_flag_cauda_equina"
+
+
+def ranked(text: str, *names: str) -> Message:
+    ranking = [{"name": n, "confidence": 0.9 - 0.1 * i} for i, n in enumerate(names)]
+    return Message(data={"text": text, "intent": dict(ranking[0]), "intent_ranking": ranking,
+                         "entities": []})
+
+
+def test_a_greeting_with_more_in_it_and_an_answer_taken_for_a_question_are_statements() -> None:
+    afternoon = ranked("hello, this afternoon", "greet", "ask_causes", "give_duration")
+    five = ranked("About five when it comes on", "ask_knee_foot_numbness", "give_pain_score")
+    question = ranked("what causes this?", "ask_causes", "describe_symptoms")
+    InputGuard().process([afternoon, five, question])
+    assert afternoon.get("intent")["name"] == "give_duration"
+    assert five.get("intent")["name"] == "give_pain_score"
+    assert question.get("intent")["name"] == "ask_causes"
