@@ -144,11 +144,15 @@ class Understanding:
         # A message that is only a time ("since the weekend") says how long, whatever the
         # NLU took it for (at a yes/no question it is news, not an answer).
         described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
-        current = present_only(text, scopes)  # not "I had sciatica a few years back"
-        if found.get("duration") or (described and TIME_WORDS.search(current)):
+        # not "I had sciatica a few years back", nor "when I sit in class for ages"
+        current = _blank(present_only(text, scopes), activity_spans(text, message))
+        durations = [e["value"] for e in message.get("entities") or []
+                     if e.get("entity") == "duration" and isinstance(e.get("value"), str)
+                     and e.get("start") is not None and current[e["start"]:e["end"]].strip()]
+        if durations or (described and TIME_WORDS.search(current)):
             days = answers.duration_days(current) if TIME_WORDS.search(current) else None
-            if days is None and found.get("duration"):
-                days = answers.duration_days(found["duration"][-1])
+            if days is None and durations:
+                days = answers.duration_days(durations[-1])
             if days is not None:
                 self.answers["duration"] = str(days)
         if found.get("pain_score") or intent == "give_pain_score":
@@ -292,6 +296,23 @@ def entity_values(
 def _place_spans(entities: list[dict[str, Any]]) -> tuple[tuple[int, int], ...]:
     return tuple((e["start"], e["end"]) for e in entities
                  if e.get("entity") == "body_location" and "start" in e and "end" in e)
+
+
+def activity_spans(text: str, message: dict[str, Any]) -> list[tuple[int, int]]:
+    """From each activity said to the end of its clause: "sit in class for ages" says how
+    long the sitting lasts, not the pain."""
+    spans = []
+    for activity in _present(message, "activity"):
+        end = next((e for s, e in clauses(text) if s <= activity["start"] < e), len(text))
+        spans.append((activity["start"], end))
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    kept = list(text)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    return "".join(kept)
 
 
 def _present(message: dict[str, Any], name: str) -> list[dict[str, Any]]:

@@ -87,3 +87,11 @@ def test_a_side_the_classifier_cut_badly_is_not_a_second_side(nlp: Language) -> 
     record.add_message({"text": text, "intent": {"name": "describe_symptoms"}, "entities": [
         {"entity": "side", "value": "right buttock", "start": 26, "end": 39}]})
     assert record.side == "right"
+
+
+def test_how_long_an_activity_lasts_is_not_how_long_the_pain_has(nlp: Language) -> None:
+    sitting = record_of(nlp, "my kneecap hurts going up n down stairs and when i sit in "
+                             "class for ages")
+    assert "duration" not in sitting.answers
+    walking = record_of(nlp, "my knee has ached for three weeks, worse when walking")
+    assert walking.answers["duration"] == "21"
