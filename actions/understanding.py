@@ -146,19 +146,19 @@ class Understanding:
         described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
         # not "I had sciatica a few years back", nor "when I sit in class for ages"
         current = _blank(present_only(text, scopes), activity_spans(text, message))
-        durations = [e["value"] for e in message.get("entities") or []
-                     if e.get("entity") == "duration" and isinstance(e.get("value"), str)
-                     and e.get("start") is not None and current[e["start"]:e["end"]].strip()]
+        durations = _values_in(message, "duration", current)
         if durations or (described and TIME_WORDS.search(current)):
             days = answers.duration_days(current) if TIME_WORDS.search(current) else None
             if days is None and durations:
                 days = answers.duration_days(durations[-1])
             if days is not None:
                 self.answers["duration"] = str(days)
-        if found.get("pain_score") or intent == "give_pain_score":
-            reading = answers.pain_score(text)
-            if reading.value is None and found.get("pain_score"):
-                reading = answers.pain_score(found["pain_score"][-1])
+        own = present_only(text, scopes)  # not "a clot about ten years ago"
+        scores = _values_in(message, "pain_score", own)
+        if scores or intent == "give_pain_score":
+            reading = answers.pain_score(own)
+            if reading.value is None and scores:
+                reading = answers.pain_score(scores[-1])
             if reading.value is not None:
                 self.answers["pain_score"] = str(reading.value)
         injury = bool(INJURY_FACTS & set(facts))
@@ -306,6 +306,13 @@ def activity_spans(text: str, message: dict[str, Any]) -> list[tuple[int, int]]:
         end = next((e for s, e in clauses(text) if s <= activity["start"] < e), len(text))
         spans.append((activity["start"], end))
     return spans
+
+
+def _values_in(message: dict[str, Any], name: str, kept: str) -> list[str]:
+    """The values of the entities of one kind whose words `kept` still has."""
+    return [e["value"] for e in message.get("entities") or []
+            if e.get("entity") == name and isinstance(e.get("value"), str)
+            and (e.get("start") is None or kept[e["start"]:e.get("end", e["start"])].strip())]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -95,3 +95,16 @@ def test_how_long_an_activity_lasts_is_not_how_long_the_pain_has(nlp: Language) 
     assert "duration" not in sitting.answers
     walking = record_of(nlp, "my knee has ached for three weeks, worse when walking")
     assert walking.answers["duration"] == "21"
+
+
+def test_a_number_in_a_past_clause_is_not_a_pain_score(nlp: Language) -> None:
+    text = ("ache behind my kneecap on the stairs. I had a blood clot in that leg about ten "
+            "years ago after an operation, completely fine since")
+    found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
+              "end": e.end_char} for e in nlp(text).ents]
+    ten = text.index("ten")  # as DIET marks it
+    found.append({"entity": "pain_score", "value": "ten", "start": ten, "end": ten + 3})
+    record = Understanding()
+    record.add_message({"text": text, "intent": {"name": "describe_symptoms"},
+                        "entities": found, CONTEXT: annotate(text, found)})
+    assert "pain_score" not in record.answers
