@@ -100,7 +100,7 @@ def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float =
     actions_port, rasa_port = free_port(), free_port()
     while rasa_port == actions_port:
         rasa_port = free_port()
-    token = secrets.token_urlsafe(24)
+    token = secrets.token_hex(24)  # never starts with "-", which rasa would take for an option
     rasa = str(ROOT / ".venv" / "bin" / "rasa")
     logs.mkdir(parents=True, exist_ok=True)
     found = Servers(f"http://localhost:{rasa_port}", token,
