@@ -13,7 +13,7 @@ mkdir -p var
 rasa=(.venv/bin/python scripts/rasa_cli.py)
 
 if [ -z "${RASA_TOKEN:-}" ]; then
-  RASA_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')
+  RASA_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(32))')
   echo "RASA_TOKEN was not set; generated one for this run:"
   echo "  export RASA_TOKEN=$RASA_TOKEN"
 fi
