@@ -1012,10 +1012,16 @@ def asks(text: str) -> bool:
 def answers_like(text: str) -> bool:
     """A statement with an answer in it: a yes or no, a score, a time ("about five when it
     comes on", "nah not really"), whatever the classifier made of it."""
-    if asks(text):
-        return False
-    return (yes_no(text) is not None or pain_score(text).value is not None
+    cleaned = normalize(text)
+    if asks(text) or cleaned.split()[:1] in ([w] for w in _AUXILIARIES):
+        return False  # "does a bad knee cause numbness", "is ice good for it"
+    return (yes_no(text) is not None or re.search(r"\d", _words_to_digits(cleaned)) is not None
             or duration_days(text) is not None)
+
+
+# A statement that starts with one of these asks: "does a bad knee ...", "is ice good".
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could",
+                          "would", "should", "will", "has", "have", "am", "may", "might"})
 
 
 def is_only_greeting(text: str) -> bool:

@@ -713,6 +713,8 @@ def test_a_fortnight_misspelt_is_still_two_weeks() -> None:
     ("what exercises can I do?", False),
     ("tell me about sciatica", False),
     ("exercises for my knee", False),
+    ("does a bad knee cause numbness in the leg", False),
+    ("is ice good for it", False),
 ])
 def test_a_statement_with_an_answer_in_it_is_not_a_question(text: str, expected: bool) -> None:
     assert answers_like(text) is expected
