@@ -25,7 +25,7 @@ from language import answers
 from language.answers import TIME_WORDS
 from language.clauses import clauses
 from language.red_flags import SCREEN, red_flag_intents
-from language.status import ASSERTION, CONTEXT, Status, present_only, status_at
+from language.status import ASSERTION, CONTEXT, Status, blanked, present_only, status_at
 from language.vocabulary import SPREAD_CUE, side_is_said, vocabulary
 
 SPREADING = "radiating"  # a symptom id in the vocabulary, shown as the spread of the pain
@@ -145,7 +145,8 @@ class Understanding:
         # NLU took it for (at a yes/no question it is news, not an answer).
         described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
         # not "I had sciatica a few years back", nor "when I sit in class for ages"
-        current = _blank(present_only(text, scopes), activity_spans(text, message))
+        own = present_only(text, scopes)  # not "a clot about ten years ago"
+        current = blanked(own, activity_spans(text, message))
         durations = _values_in(message, "duration", current)
         if durations or (described and TIME_WORDS.search(current)):
             days = answers.duration_days(current) if TIME_WORDS.search(current) else None
@@ -153,7 +154,6 @@ class Understanding:
                 days = answers.duration_days(durations[-1])
             if days is not None:
                 self.answers["duration"] = str(days)
-        own = present_only(text, scopes)  # not "a clot about ten years ago"
         scores = _values_in(message, "pain_score", own)
         if scores or intent == "give_pain_score":
             reading = answers.pain_score(own)
@@ -313,13 +313,6 @@ def _values_in(message: dict[str, Any], name: str, kept: str) -> list[str]:
     return [e["value"] for e in message.get("entities") or []
             if e.get("entity") == name and isinstance(e.get("value"), str)
             and (e.get("start") is None or kept[e["start"]:e.get("end", e["start"])].strip())]
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    kept = list(text)
-    for start, end in spans:
-        kept[start:end] = " " * (end - start)
-    return "".join(kept)
 
 
 def _present(message: dict[str, Any], name: str) -> list[dict[str, Any]]:

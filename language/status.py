@@ -70,9 +70,18 @@ def present_only(text: str, scopes: Iterable[Scope | dict[str, Any]],
     """`text` with what is negated, hypothetical, past or someone else's blanked out (the
     `blank` statuses), so that "a clot twelve years ago" says nothing about how long this
     pain has lasted."""
-    kept = list(text)
+    spans = []
     for s in scopes:
         scope = s if isinstance(s, Scope) else Scope(s["start"], s["end"], Status(s["status"]))
         if scope.status in blank:
-            kept[scope.start:scope.end] = " " * (scope.end - scope.start)
+            spans.append((scope.start, scope.end))
+    return blanked(text, spans)
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of each (start, end) span replaced by spaces, so that
+    every other position stays where it was."""
+    kept = list(text)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
     return "".join(kept)

@@ -13,9 +13,12 @@ from language.assertion import annotate
 from language.status import CONTEXT
 
 
-def record_of(nlp: Language, text: str, intent: str = "describe_symptoms") -> Understanding:
+def record_of(nlp: Language, text: str, intent: str = "describe_symptoms",
+              extra: tuple[dict, ...] = ()) -> Understanding:
+    """The record of one message, with the pipeline's entities and any `extra` ones (as
+    DIET would add them)."""
     found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
-              "end": e.end_char} for e in nlp(text).ents]
+              "end": e.end_char} for e in nlp(text).ents] + list(extra)
     message = {"text": text, "intent": {"name": intent}, "entities": found,
                CONTEXT: annotate(text, found)}
     record = Understanding()
@@ -100,11 +103,7 @@ def test_how_long_an_activity_lasts_is_not_how_long_the_pain_has(nlp: Language) 
 def test_a_number_in_a_past_clause_is_not_a_pain_score(nlp: Language) -> None:
     text = ("ache behind my kneecap on the stairs. I had a blood clot in that leg about ten "
             "years ago after an operation, completely fine since")
-    found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
-              "end": e.end_char} for e in nlp(text).ents]
     ten = text.index("ten")  # as DIET marks it
-    found.append({"entity": "pain_score", "value": "ten", "start": ten, "end": ten + 3})
-    record = Understanding()
-    record.add_message({"text": text, "intent": {"name": "describe_symptoms"},
-                        "entities": found, CONTEXT: annotate(text, found)})
+    record = record_of(nlp, text, extra=(
+        {"entity": "pain_score", "value": "ten", "start": ten, "end": ten + 3},))
     assert "pain_score" not in record.answers
