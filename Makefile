@@ -24,7 +24,7 @@ TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null
 
 .PHONY: help install spacy-model train web run shell smoke-shell actions validate lint unit test \
         test-stories test-conversations test-robustness test-channels test-browser \
-        evaluate-nlu evaluate-triage clean
+        evaluate-nlu evaluate-triage bench bench-smoke clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,8 +46,10 @@ $(SPACY_MODEL)/meta.json: language/vocabulary.yml language/spacy_pipeline.py $(I
 train: $(MODEL) ## train the Rasa model if it is missing or older than its data
 
 $(MODEL): $(TRAINING_INPUTS) $(INSTALLED)
-	$(RASA) train --config config.yml --domain domain --data data \
-	  --fixed-model-name knee-triage --out models --force
+	@started=$$(date +%s); \
+	  $(RASA) train --config config.yml --domain domain --data data \
+	    --fixed-model-name knee-triage --out models --force && \
+	  echo "{\"seconds\": $$(( $$(date +%s) - started ))}" > models/knee-triage.training.json
 
 web: $(WEB_PAGE) ## build the web chat page (web/dist) from web/src with npm
 
@@ -106,8 +108,14 @@ evaluate-nlu: $(MODEL) ## intent and entity F1 on the held-out NLU test set (fai
 evaluate-triage: $(INSTALLED) ## clinical vignette report (fails on any under-triaged urgent case)
 	$(PYTHON) -m actions.triage.evaluate tests/vignettes
 
+bench: $(MODEL) ## the assistant against the stock `rasa init` assistant, same load (results/bench)
+	$(PYTHON) -m bench --out results/bench
+
+bench-smoke: $(MODEL) ## `make bench` on a few conversations, 5 s per level: the tool still works
+	$(PYTHON) -m bench --smoke --out results/bench-smoke
+
 test: lint unit validate train test-stories smoke-shell test-robustness test-conversations test-channels \
-      test-browser evaluate-nlu evaluate-triage ## the whole suite, as CI runs it
+      test-browser evaluate-nlu evaluate-triage bench-smoke ## the whole suite, as CI runs it
 	@echo "make test: all checks passed"
 
 clean: ## remove the venv, built models and results

@@ -26,12 +26,17 @@ from rasa.shared.nlu.training_data.message import Message
 # pipeline has that component. Not in language/__init__.py: the action server imports
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
+import runtime.action_results
 from language.answers import answers_like, is_only_greeting
 from language.assertion import annotate
 from language.input_checks import InputProblem, input_problem
 from language.red_flags import SCREEN, red_flag_intents
 from language.status import ASSERTION, CONTEXT, Status
 from language.vocabulary import Vocabulary
+
+# The Rasa server imports this module whenever it loads the model: the place to change how
+# it runs (runtime/action_results.py: the action server's responses checked faster).
+runtime.action_results.install()
 
 SPACY_DOC = "text_spacy_doc"  # where Rasa's SpacyNLP keeps the message's spaCy Doc
 RED_FLAG_INTENT_PREFIX = "red_flag_"

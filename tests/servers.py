@@ -47,15 +47,16 @@ class Servers:
     processes: list[subprocess.Popen] = field(default_factory=list)
 
 
-def _start(command: list[str], log: Path) -> subprocess.Popen:
+def start_process(command: list[str], log: Path, cwd: Path = ROOT) -> subprocess.Popen:
+    """Start a server in its own session (process group), its output to `log`."""
     handle = log.open("w", encoding="utf-8")
     return subprocess.Popen(
-        command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        command, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         env={**os.environ, **ENV}, start_new_session=True,
     )
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
     """Stop a server started here: its own process group (it was started in a new session)."""
     if process.poll() is not None:
         return
@@ -112,17 +113,18 @@ def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float =
                 yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")), {})
             credentials.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
         endpoints = Path(tmp) / "endpoints.yml"
-        settings = {"action_endpoint": {"url": f"http://localhost:{actions_port}/webhook"}}
+        project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+        settings = {"action_endpoint": {**project["action_endpoint"],
+                                        "url": f"http://localhost:{actions_port}/webhook"}}
         if stored:
-            project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
             settings["tracker_store"] = {**project["tracker_store"],
                                          "db": str(Path(tmp) / "conversations.sqlite")}
         endpoints.write_text(yaml.safe_dump(settings), encoding="utf-8")
         try:
-            found.processes.append(_start(
+            found.processes.append(start_process(
                 [rasa, "run", "actions", "--port", str(actions_port), "--actions", "actions"],
                 found.action_log))
-            found.processes.append(_start(
+            found.processes.append(start_process(
                 [rasa, "run", "--model", str(model), "--enable-api", "--auth-token", token,
                  "--port", str(rasa_port), "--endpoints", str(endpoints),
                  "--credentials", str(credentials), *(["--debug"] if debug else [])],
@@ -139,7 +141,7 @@ def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float =
             yield found
         finally:
             for process in reversed(found.processes):
-                _stop(process)
+                stop_process(process)
 
 
 def model_loaded(found: Servers) -> bool:

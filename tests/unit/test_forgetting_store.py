@@ -38,3 +38,10 @@ def test_a_conversation_is_deleted_only_when_asked(tmp_path: Path) -> None:
 
     kept, after, other = asyncio.run(talk())
     assert kept == 2 and after == 0 and other == 1
+
+
+def test_sqlite_conversations_are_kept_in_write_ahead_log_mode(tmp_path) -> None:
+    store = ForgettingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "w.sqlite"))
+    with store.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    assert mode == "wal"
