@@ -42,6 +42,7 @@ SPACY_DOC = "text_spacy_doc"  # where Rasa's SpacyNLP keeps the message's spaCy 
 RED_FLAG_INTENT_PREFIX = "red_flag_"
 DESCRIPTION = "describe_symptoms"
 GREETING = "greet"
+RESTART = "restart"
 
 
 class _Stateless(GraphComponent):
@@ -134,10 +135,13 @@ class InputGuard(_Stateless):
 
     @staticmethod
     def _not_a_question(message: Message) -> None:
-        """"About five when it comes on" taken for a question about nerves: an answer,
-        so the next intent that is not a question."""
+        """"About five when it comes on" taken for a question about nerves, "yes still the
+        same even with rest" for "start over" (which would forget the whole history): an
+        answer, so the next intent that is a statement."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
-        if not intent.startswith("ask_") or not answers_like(message.get(TEXT) or ""):
+        if not (intent.startswith("ask_") or intent == RESTART):
+            return
+        if not answers_like(message.get(TEXT) or ""):
             return
         _take_the_next_statement(message)
 
@@ -159,7 +163,8 @@ def _take_the_next_statement(message: Message) -> None:
     """The message's intent becomes the best ranked one that is neither a greeting, a
     question, a red flag nor the fallback (unchanged when there is none)."""
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-               if r.get(INTENT_NAME_KEY) not in (GREETING, DEFAULT_NLU_FALLBACK_INTENT_NAME)
+               if r.get(INTENT_NAME_KEY) not in (GREETING, RESTART,
+                                                 DEFAULT_NLU_FALLBACK_INTENT_NAME)
                and not str(r.get(INTENT_NAME_KEY)).startswith(("ask_", RED_FLAG_INTENT_PREFIX))]
     if ranking:
         message.data[INTENT] = dict(ranking[0])

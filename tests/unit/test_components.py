@@ -70,3 +70,11 @@ def test_a_greeting_with_more_in_it_and_an_answer_taken_for_a_question_are_state
     assert afternoon.get("intent")["name"] == "give_duration"
     assert five.get("intent")["name"] == "give_pain_score"
     assert question.get("intent")["name"] == "ask_causes"
+
+
+def test_an_answer_taken_for_start_over_is_an_answer_and_start_over_still_restarts() -> None:
+    answer = ranked("yes still the same even with rest", "restart", "affirm", "describe_symptoms")
+    again = ranked("can we start over", "restart", "affirm")
+    InputGuard().process([answer, again])
+    assert answer.get("intent")["name"] == "affirm"
+    assert again.get("intent")["name"] == "restart"
