@@ -33,7 +33,7 @@ from tests.channels.harness import (  # noqa: E402
     TelegramChat,
     wait_for_actions,
 )
-from tests.servers import _start, _stop, free_port  # noqa: E402
+from tests.servers import free_port, start_process, stop_process  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def assistant(services: FakeServices, tmp_path_factory: pytest.TempPathFactory) 
     logs = ROOT / "results"
     logs.mkdir(exist_ok=True)
     actions_port = free_port()
-    action_server = _start([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions",
+    action_server = start_process([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions",
                             "--actions", "actions", "--port", str(actions_port)],
                            logs / "channels-actions.log")  # stopped first, whatever fails
     rasa = InProcessRasa(tmp / "credentials.yml", f"http://127.0.0.1:{actions_port}/webhook")
@@ -80,7 +80,7 @@ def assistant(services: FakeServices, tmp_path_factory: pytest.TempPathFactory) 
             rasa.start()
         yield rasa
     finally:
-        _stop(action_server)
+        stop_process(action_server)
         rasa.stop()
         mocked.stop()
 
