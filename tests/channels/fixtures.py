@@ -56,8 +56,8 @@ def assistant(services: FakeServices, tmp_path_factory: pytest.TempPathFactory) 
     logs.mkdir(exist_ok=True)
     actions_port = free_port()
     action_server = start_process([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions",
-                            "--actions", "actions", "--port", str(actions_port)],
-                           logs / "channels-actions.log")  # stopped first, whatever fails
+                                   "--actions", "actions", "--port", str(actions_port)],
+                                  logs / "channels-actions.log")  # stopped first, whatever fails
     rasa = InProcessRasa(tmp / "credentials.yml", f"http://127.0.0.1:{actions_port}/webhook")
     mocked = aioresponses(passthrough=["http://127.0.0.1", "http://localhost"])
     try:
