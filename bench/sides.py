@@ -32,7 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from servers import ENV, free_port, start_process, stop_process  # noqa: E402
+from servers import ENV, endpoint_settings, free_port, start_process, stop_process  # noqa: E402
 
 RASA = ROOT / ".venv" / "bin" / "rasa"
 ASSISTANT_MODEL = ROOT / "models" / "knee-triage.tar.gz"
@@ -51,7 +51,6 @@ class Side:
     training: Path  # {"seconds": ...} written when the model was trained
     project: Path  # the directory Rasa runs in
     actions: bool  # needs the project's action server
-    tracker_store: dict | None = None
 
 
 ASSISTANT = Side("assistant", ASSISTANT_MODEL, ASSISTANT_TRAINING, ROOT, actions=True)
@@ -168,11 +167,7 @@ def started(side: Side, logs: Path, workdir: Path) -> Iterator[Running]:
     launched = time.monotonic()
     if side.actions:
         actions_port = free_port()
-        project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
-        settings["action_endpoint"] = {**project["action_endpoint"],
-                                       "url": f"http://localhost:{actions_port}/webhook"}
-        settings["tracker_store"] = {**project["tracker_store"],
-                                     "db": str(workdir / f"{side.name}.sqlite")}
+        settings = endpoint_settings(actions_port, workdir / f"{side.name}.sqlite")
         processes.append(start_process(
             [str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
             logs / f"{side.name}-actions.log", cwd=side.project))

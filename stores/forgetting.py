@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import sqlalchemy
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -29,20 +28,15 @@ def asked_to_forget(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _write_ahead_log(connection: Any, _record: Any) -> None:
-    """SQLite in write-ahead-log mode: a turn's commit appends to the log instead of
-    rewriting pages through a rollback journal, and readers do not wait for the writer.
-    Still synchronous (every commit on disk before the reply); docs/performance.md."""
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
-
-
 class ForgettingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            sqlalchemy.event.listen(self.engine, "connect", _write_ahead_log)
+            # Write-ahead log: a turn's commit appends to the log instead of rewriting pages
+            # through a rollback journal, and readers do not wait for the writer. Set once:
+            # SQLite keeps the mode in the file. Still synchronous (docs/performance.md).
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not asked_to_forget(tracker):

@@ -87,6 +87,18 @@ def _wait_until(check, processes: list[subprocess.Popen], what: str, timeout: fl
     raise RuntimeError(f"{what}: not ready after {timeout:.0f}s")
 
 
+def endpoint_settings(actions_port: int, db: Path | None = None) -> dict:
+    """The project's endpoints.yml for a server of a test: its action endpoint settings on
+    `actions_port`, and with `db` the project's tracker store on that SQLite file (else
+    Rasa's in-memory one)."""
+    project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    settings = {"action_endpoint": {**project["action_endpoint"],
+                                    "url": f"http://localhost:{actions_port}/webhook"}}
+    if db is not None:
+        settings["tracker_store"] = {**project["tracker_store"], "db": str(db)}
+    return settings
+
+
 @contextmanager
 def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float = 240,
             debug: bool = False, name: str = "conversations",
@@ -113,12 +125,8 @@ def servers(model: Path = MODEL, logs: Path = ROOT / "results", timeout: float =
                 yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")), {})
             credentials.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
         endpoints = Path(tmp) / "endpoints.yml"
-        project = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
-        settings = {"action_endpoint": {**project["action_endpoint"],
-                                        "url": f"http://localhost:{actions_port}/webhook"}}
-        if stored:
-            settings["tracker_store"] = {**project["tracker_store"],
-                                         "db": str(Path(tmp) / "conversations.sqlite")}
+        settings = endpoint_settings(actions_port,
+                                     Path(tmp) / "conversations.sqlite" if stored else None)
         endpoints.write_text(yaml.safe_dump(settings), encoding="utf-8")
         try:
             found.processes.append(start_process(
