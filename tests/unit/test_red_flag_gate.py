@@ -45,6 +45,17 @@ def test_someone_elses_red_flag_does_not_alarm_and_is_not_screened():
     assert intent_of(msg) == "describe_symptoms" and msg.get(SCREEN) is None
 
 
+def test_someone_elses_red_flag_after_a_hypothetical_one_does_not_alarm_either():
+    text = ("if my foot ever went cold I would call 999 but right now its just a sore knee, "
+            "my dad lost control of his bladder after his back op")
+    msg = parsed(text, [("red_flag_cauda_equina", 0.95), ("describe_symptoms", 0.03)],
+                 [("symptom", "cold_skin", "went cold"),
+                  ("symptom", "bladder_control_loss", "lost control of his bladder")])
+    GATE.process([msg])
+    assert [e["assertion"] for e in msg.get("entities")] == ["hypothetical", "other_person"]
+    assert intent_of(msg) == "describe_symptoms" and msg.get(SCREEN) is None
+
+
 def test_a_hypothetical_in_lay_words_the_vocabulary_does_not_know_does_not_alarm():
     msg = parsed("if my foot ever went a funny shade I would call 999 but its just a sore knee",
                  [("red_flag_cold_leg", 0.91), ("describe_symptoms", 0.05)])
