@@ -48,8 +48,9 @@ from actions.understanding import Understanding  # noqa: E402
 SUITE = Path(__file__).parent
 FORM = "history_form"
 YES_ANSWERS = {"yes", "partial"}
-# Held out: its figures count, its sentences are never printed, so that no one tunes to them.
-HELD_OUT = "strangers.yml"
+# Held out: their figures count, their sentences are never printed, so that no one tunes
+# to them. strangers_4.yml was written last, to measure the language layer's last changes.
+HELD_OUT = {"strangers.yml", "strangers_4.yml"}
 # The floors CI holds today, just under what the suite measures; the goals (issue 11) are
 # every red flag caught on the turn (1.0) and answers read right at least 0.95.
 FLOORS = {"red_flags_caught": 0.95, "false_alarms": 0.05, "answers_read": 0.92}
@@ -223,8 +224,11 @@ def print_report(summary: dict[str, Any], openings: list[Opening],
     for flag, row in summary["per_red_flag"].items():
         print(f"  {flag:10} {row['expected']:8} {row['fired']:6}  {row['recall']!s:6}  "
               f"{row['precision']!s}")
+    for name, row in summary.get("by_file", {}).items():
+        print(f"  {name:20} red flags {row['red_flags_caught']:.1%}  false alarms "
+              f"{row['false_alarms']:.1%}  answers {row['answers_read']:.1%}")
     for o in openings:
-        if o.file == HELD_OUT:
+        if o.file in HELD_OUT:
             continue
         if bool(o.expected) != o.emergency:
             what = "MISSED" if o.expected else "FALSE ALARM"
@@ -232,7 +236,7 @@ def print_report(summary: dict[str, Any], openings: list[Opening],
         elif o.asks_next and o.next_question != o.asks_next:
             print(f"  HALF-KNOWN asked {o.next_question} not {o.asks_next}: {o.text}")
     for r in readings:
-        if not r.right and r.file != HELD_OUT:
+        if not r.right and r.file not in HELD_OUT:
             print(f"  ANSWER {r.question}: {r.answer!r} read {r.stored!r}, expected {r.expected}")
 
 
@@ -333,6 +337,12 @@ def main() -> int:
     readings = [read_answer_entry(a, p)
                 for a, p in zip(answers, parses[len(messages):], strict=True)]
     summary = report(openings, readings)
+    summary["by_file"] = {
+        name: {key: value for key, value in report(
+            [o for o in openings if o.file == name],
+            [r for r in readings if r.file == name]).items()
+            if key in ("red_flags_caught", "false_alarms", "answers_read")}
+        for name in sorted({o.file for o in openings} | {r.file for r in readings})}
     print_report(summary, openings, readings)
     if args.sweep:
         by_words = [bool(_listen(p, {})[0].get("red_flags")) for p in parses[:len(messages)]]
