@@ -17,15 +17,37 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 import spacy
 import yaml
 from medspacy.context import ConText, ConTextRule
-from spacy.tokens import Doc, Span
+from medspacy.context import context_graph as _context_graph
+from medspacy.context import context_modifier as _context_modifier
+from spacy.tokens import Doc
 
 from language.status import ASSERTION, CATEGORIES, Scope, Status
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two half-open token spans share a token."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _holds(target: tuple[int, int], modifier: tuple[int, int]) -> bool:
+    """Whether a finding's words hold a modifier's whole ("not" in "painkillers not
+    touching it"), as opposed to a finding inside a modifier ("ten" in "ten years ago")."""
+    return target[0] <= modifier[0] and modifier[1] <= target[1]
+
+
+# medspaCy 1.2's `tuple_overlaps` misses a span that holds the other one whole: a
+# terminator's sentence-wide scope never "overlaps" a shorter negation, so "I dont have a
+# fever but my calf is tight" read the calf as negated, and "my wife says my foot is blue"
+# as the wife's foot. The modifiers use the corrected test; the graph, which uses it only
+# to drop the modifiers that are part of a finding's words, drops those a finding holds.
+_context_modifier.tuple_overlaps = _overlaps
+_context_graph.tuple_overlaps = _holds
 
 RULES_FILE = Path(__file__).with_name("context_rules.yml")
 FINDINGS = "findings"  # the span group ConText reads
@@ -38,44 +60,53 @@ class ClinicalContext:
     def __init__(self, rules_file: Path = RULES_FILE) -> None:
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
+        # A cue inside a finding ("not" in "painkillers not touching it") is part of the
+        # finding's words: it modifies neither that finding nor the ones after it.
         self.context = ConText(
-            self.nlp, rules=None, input_span_type="group", span_group_name=FINDINGS
+            self.nlp, rules=None, input_span_type="group", span_group_name=FINDINGS,
+            prune_on_target_overlap=True,
         )
         self.context.add(list(_rules(rules_file)))
 
-    def scopes(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> list[Scope]:
-        """The scopes of every modifier in `text`. The findings' spans are passed so that
-        a modifier inside a finding ("no feeling in my foot") is not applied to it."""
-        doc = self._run(text, spans)
-        graph = doc._.context_graph
-        found = []
-        for modifier in graph.modifiers if graph else ():
-            status = CATEGORIES.get(modifier.category.upper())
-            start, end = modifier.scope_span
-            if status is None or modifier.direction.upper() in NO_SCOPE or end <= start:
-                continue
-            found.append(Scope(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), status))
-        return found
-
-    def statuses(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Status]:
-        """The status of each finding at the character spans given."""
-        doc = self._run(text, spans)
-        targets: list[Span] = list(doc.spans[FINDINGS])
-        results = []
-        by_start = {(t.start_char, t.end_char): t for t in targets}
+    def read(self, text: str, spans: Sequence[tuple[int, int]] = (),
+             labels: Sequence[str] = ()) -> tuple[list[Status], list[Scope]]:
+        """The status of each finding at the character spans given, and the scope of every
+        modifier in `text` (for cues read outside the findings: injury, spread, durations).
+        `labels` (the findings' ids, "blue_skin") let a rule apply to some findings only
+        ("feeling a bit blue")."""
+        doc = self._run(text, spans, labels)
+        by_start = {(t.start_char, t.end_char): t for t in doc.spans[FINDINGS]}
+        statuses = []
         for start, end in spans:
             target = by_start.get(_aligned(doc, start, end))
             categories = {m.category.upper() for m in target._.modifiers} if target else set()
-            results.append(
+            statuses.append(
                 next((s for c, s in CATEGORIES.items() if c in categories), Status.PRESENT)
             )
-        return results
+        graph = doc._.context_graph
+        scopes = []
+        for modifier in graph.modifiers if graph else ():
+            status = CATEGORIES.get(modifier.category.upper())
+            first, last = modifier.scope_span
+            if status is None or modifier.direction.upper() in NO_SCOPE or last <= first:
+                continue
+            scopes.append(Scope(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), status))
+        return statuses, scopes
 
-    def _run(self, text: str, spans: Sequence[tuple[int, int]]) -> Doc:
+    def statuses(self, text: str, spans: Sequence[tuple[int, int]],
+                 labels: Sequence[str] = ()) -> list[Status]:
+        return self.read(text, spans, labels)[0]
+
+    def scopes(self, text: str, spans: Sequence[tuple[int, int]] = (),
+               labels: Sequence[str] = ()) -> list[Scope]:
+        return self.read(text, spans, labels)[1]
+
+    def _run(self, text: str, spans: Sequence[tuple[int, int]],
+             labels: Sequence[str] = ()) -> Doc:
         doc = self.nlp(text)
         targets = []
-        for start, end in spans:
-            span = doc.char_span(start, end, alignment_mode="expand")
+        for (start, end), label in zip_longest(spans, labels[:len(spans)], fillvalue=""):
+            span = doc.char_span(start, end, label=str(label).upper(), alignment_mode="expand")
             if span is not None and len(span):
                 targets.append(span)
         doc.spans[FINDINGS] = targets
@@ -105,6 +136,7 @@ def _rules(rules_file: Path) -> Iterable[ConTextRule]:
             pattern=rule.get("pattern"), direction=rule["direction"],
             max_scope=rule.get("max_scope"),
             terminated_by=set(rule["terminated_by"]) if "terminated_by" in rule else None,
+            allowed_types={t.upper() for t in rule["only"]} if "only" in rule else None,
         )
 
 
@@ -115,12 +147,10 @@ def clinical_context() -> ClinicalContext:
 
 def annotate(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sets each entity's assertion status in place; returns the message's ConText scopes."""
-    context = clinical_context()
     placed = [e for e in entities if "start" in e and "end" in e]
     spans = [(e["start"], e["end"]) for e in placed]
-    for entity, status in zip(placed, context.statuses(text, spans), strict=True):
+    labels = [str(e.get("value") or "") for e in placed]
+    statuses, scopes = clinical_context().read(text, spans, labels)
+    for entity, status in zip(placed, statuses, strict=True):
         entity[ASSERTION] = status.value
-    return [
-        {"start": s.start, "end": s.end, "status": s.status.value}
-        for s in context.scopes(text, spans)
-    ]
+    return [{"start": s.start, "end": s.end, "status": s.status.value} for s in scopes]

@@ -97,6 +97,7 @@ FUNCTION_WORDS = frozenset(
     do does did not no nor so if but or and as at by for from in into of off on onto out
     over to too up with all any some each both very just can could should would will
     when where what who there here than then
+    get gets got gotten getting go goes going gone went come comes came coming sat
     """.split()
 )
 

@@ -38,6 +38,19 @@ def _normal(text: str, entity: str = "") -> str:
     return " ".join(w for w in words if w not in optional)
 
 
+ALTERNATIVES = re.compile(r"\(([^()]*)\)")
+
+
+def _alternatives(phrase: str) -> list[str]:
+    """Every spelling of a phrase with "(a|b|)" groups (an empty choice drops the group)."""
+    group = ALTERNATIVES.search(phrase)
+    if group is None:
+        return [" ".join(phrase.split())]
+    head, tail = phrase[:group.start()], phrase[group.end():]
+    return [spelt for choice in group.group(1).split("|")
+            for spelt in _alternatives(f"{head}{choice}{tail}")]
+
+
 class Vocabulary:
     """Entity name -> canonical id -> lay phrases (the id itself counts as a phrase)."""
 
@@ -72,7 +85,10 @@ class Vocabulary:
         return frozenset(words | {w + "s" for w in words})
 
     def phrases(self, entity: str, canonical: str) -> tuple[str, ...]:
-        return (canonical.replace("_", " "), *self.entries[entity][canonical])
+        """The id and its phrases, each "(a|b)" group spelt out: "(can't|cannot) (pee|wee)"
+        is four phrases."""
+        spelt = (p for phrase in self.entries[entity][canonical] for p in _alternatives(phrase))
+        return tuple(dict.fromkeys((canonical.replace("_", " "), *spelt)))
 
     def canonical(self, entity: str, text: str) -> str | None:
         """The canonical id that `text` names for `entity`, or None if it is not in the

@@ -126,7 +126,7 @@ def location_phrases(location: str) -> tuple[str, ...]:
     found: list[str] = []
     if "of" not in words and not location.startswith("below"):
         found.append("my " + location.replace("_", " "))
-    for phrase in vocabulary().entries["body_location"].get(location, ()):
+    for phrase in vocabulary().phrases("body_location", location)[1:]:
         if "~" in phrase and set(phrase.split()) <= _PLAIN_WORDS | words:
             found.append(phrase.replace("~", "my"))
     return tuple(dict.fromkeys(found))
