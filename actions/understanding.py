@@ -37,6 +37,17 @@ SPREAD_REACH = 30  # characters from the cue to the place
 SADDLE_PLACES = frozenset({"groin", "inner_thigh"})
 SADDLE_OR_LEG = frozenset({"buttock"})
 SENSORY = frozenset({"numbness", "tingling"})
+# A cold, pale or blue leg or foot is E-ISCH (policy section 2); said only of the knee ("my
+# knee feels cold inside") or of the person ("I look pale", "white as a sheet"), it is not
+# that finding: the screening question about the leg and foot is asked first instead.
+SKIN_SIGNS = frozenset({"cold_skin", "pale_skin", "blue_skin"})
+SKIN_PLACES = frozenset(BELOW_KNEE | {"leg", "thigh", "back_of_thigh", "front_of_thigh",
+                                      "inner_thigh", "back_of_knee"})
+SKIN_QUESTION = "cold_pale_or_blue_leg"
+OF_THE_PERSON = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|you)\s+(?:look|looked|looks|looking|went|go|gone|turned|am|was|"
+    r"feel|felt|seem|seemed)\b|\b(?:face|lips|cheeks|hands?|fingers?|arms?|nose|ears?|"
+    r"complexion|sheet)\b", re.IGNORECASE)
 LEG_BELOW = frozenset(BELOW_KNEE | {"thigh", "back_of_thigh", "front_of_thigh", "knee", "leg"})
 QUESTION_SLOTS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 # What people say they were doing, as History facts (they only shape the patterns).
@@ -118,6 +129,10 @@ class Understanding:
         found, negated = entity_values(message.get("entities", []), text)
         scopes = message.get(CONTEXT) or []
         symptoms = known_ids("symptom", found) + saddle_numbness(text, message)
+        elsewhere = skin_signs_elsewhere(text, message)
+        symptoms = [s for s in symptoms if s not in elsewhere]
+        if elsewhere:
+            self.screen = _merge(self.screen, [SKIN_QUESTION])
         self.symptoms = _merge(self.symptoms, [s for s in symptoms if s != SPREADING])
         self.denied = _merge(
             [d for d in self.denied if d not in symptoms], known_ids("symptom", negated)
@@ -350,6 +365,26 @@ def saddle_numbness(text: str, message: dict[str, Any]) -> list[str]:
         if inside & SADDLE_PLACES or (inside & SADDLE_OR_LEG and not inside & LEG_BELOW):
             return ["saddle_numbness"]
     return []
+
+
+def skin_signs_elsewhere(text: str, message: dict[str, Any]) -> list[str]:
+    """The cold, pale or blue findings said only where they are not the leg's or the
+    foot's: in a clause that names only the knee, or the person or another part of the
+    body ("I went white", "my hands are cold"). Said with no place at all, or once of the
+    leg or foot, they count (when in doubt, go up)."""
+    signs = [e for e in _present(message, "symptom") if e["value"] in SKIN_SIGNS]
+    places = _present(message, "body_location")
+    counted, elsewhere = set(), set()
+    for sign in signs:
+        start, end = next(((s, e) for s, e in clauses(text) if s <= sign["start"] < e),
+                          (0, len(text)))
+        inside = {p["value"] for p in places if start <= p["start"] < end}
+        of_a_leg = bool(inside & SKIN_PLACES)
+        if of_a_leg or not (inside or OF_THE_PERSON.search(text[start:end])):
+            counted.add(sign["value"])
+        else:
+            elsewhere.add(sign["value"])
+    return sorted(elsewhere - counted)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:

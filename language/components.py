@@ -91,7 +91,24 @@ class VocabularyEntityMapper(_Stateless):
                 if canonical and canonical in self.vocabulary.entries.get(
                         entity[ENTITY_ATTRIBUTE_TYPE], {}):
                     entity[ENTITY_ATTRIBUTE_VALUE] = canonical
+            if doc:
+                message.set(ENTITIES, [e for e in message.get(ENTITIES, [])
+                                       if not _inside_another_phrase(e, doc.ents)])
         return messages
+
+
+def _inside_another_phrase(entity: dict[str, Any], phrases: Any) -> bool:
+    """Whether DIET's entity is a word of a longer vocabulary phrase of the same kind that
+    means something else: "blue" in "black and blue" is the bruise, not blue skin."""
+    start, end = entity.get("start"), entity.get("end")
+    if start is None or end is None:
+        return False
+    return any(
+        p.label_ == entity.get(ENTITY_ATTRIBUTE_TYPE) and p.start_char <= start
+        and end <= p.end_char and (p.start_char, p.end_char) != (start, end)
+        and p.ent_id_ != entity.get(ENTITY_ATTRIBUTE_VALUE)
+        for p in phrases
+    )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
