@@ -32,9 +32,9 @@ from actions.triage.interview import (
     UNSURE,
 )
 from actions.understanding import Understanding
-from language.answers import is_only_greeting, read_answer
+from language.answers import asks, is_only_greeting, meaning, read_answer
 from language.input_checks import InputProblem, input_problem
-from language.status import CONTEXT, NOT_THE_PERSONS_NOW, present_only
+from language.status import CONTEXT, NOT_THE_PERSONS_NOW, Status, present_only
 
 FORM = "history_form"
 # Intents that are not an answer to the pending question; the form steps aside for them
@@ -49,6 +49,8 @@ QUESTION_FACTS = {q.id: q for q in QUESTIONS}
 MAX_TRIES = 2
 NLU_FALLBACK = "nlu_fallback"
 GREET = "greet"
+# Intents a statement may be mistaken for while it answers the question in words.
+ANSWERABLE_INTERRUPTIONS = QUESTION_INTENTS | {"thank"}
 HELP = {
     "pain_score": "utter_help_pain_score",
     "age": "utter_help_age",
@@ -106,11 +108,15 @@ class ActionListenToEveryMessage(Action):
 
         Returns nothing for an interruption, so that the form steps aside."""
         text = message.get("text") or ""
-        if is_only_greeting(text) or (intent in INTERRUPTIONS and intent != GREET):
-            return []  # "what exercises can I do?" is a question, not a yes
         # "no ... my little boy had a temperature": someone else's, hypothetical or past
-        # clauses do not answer; a negation is the reader's to turn round
-        own = present_only(text, message.get(CONTEXT) or [], NOT_THE_PERSONS_NOW)
+        # clauses do not answer (past ones do where the question asks about the past: "had a
+        # skin one removed years ago"); a negation is the reader's to turn round
+        blank = NOT_THE_PERSONS_NOW - ({Status.HISTORICAL} if meaning(question).past else set())
+        own = present_only(text, message.get(CONTEXT) or [], blank)
+        if is_only_greeting(text) or (
+                intent in INTERRUPTIONS and intent != GREET
+                and not answers_anyway(question, own, intent)):
+            return []  # "what exercises can I do?" is a question, not a yes
         value, problem = read_answer(question, own, intent)
         if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
@@ -139,6 +145,15 @@ class ActionListenToEveryMessage(Action):
         problem = input_problem(text) if intent == NLU_FALLBACK else None
         dispatcher.utter_message(response=UNREADABLE_HELP.get(problem, help_for_question))
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
+
+
+def answers_anyway(question: str, own: str, intent: str | None) -> bool:
+    """Whether a statement the classifier took for a question or a thank-you answers the
+    pending question in words ("resting it helps" is no question about treatment; "this
+    afternoon" no thanks)."""
+    if intent not in ANSWERABLE_INTERRUPTIONS or asks(own):
+        return False
+    return read_answer(question, own, None)[0] is not None
 
 
 def acknowledge(dispatcher: CollectingDispatcher, added: list[str]) -> None:

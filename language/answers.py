@@ -28,7 +28,7 @@ from typing import Generic, TypeVar
 import yaml
 
 from language import clauses
-from language.vocabulary import vocabulary
+from language.vocabulary import spelt_out, vocabulary
 
 T = TypeVar("T")
 
@@ -280,11 +280,13 @@ def age(text: str) -> Reading:
 DURATION_UNITS: Mapping[float, tuple[str, ...]] = {
     1 / 1440: ("minute", "minutes", "min", "mins"),
     1 / 24: ("hour", "hours", "hr", "hrs", "h"),
-    1: ("day", "days", "d", "dy", "dys", "night", "nights", "nite", "nites"),
-    7: ("week", "weeks", "wk", "wks", "w"),
+    1: ("day", "days", "d", "dy", "dys", "dyas", "dasy", "dya", "night", "nights", "nite",
+        "nites"),
+    7: ("week", "weeks", "wk", "wks", "w", "weks", "wekes", "weeke"),
     14: ("fortnight", "fortnights", "fortnite", "fortnites", "fortnigth", "fortnght"),
-    30: ("month", "months", "mo", "mos", "mth", "mths", "mnth", "mnths"),
-    365: ("year", "years", "yr", "yrs", "y"),
+    30: ("month", "months", "mo", "mos", "mth", "mths", "mnth", "mnths", "monts", "mounths",
+         "montsh", "moths"),
+    365: ("year", "years", "yr", "yrs", "y", "yeras", "yeards", "yesrs"),
 }
 _UNIT_DAYS = {normalize(word): days for days, words in DURATION_UNITS.items() for word in words}
 _UNIT = _alternation(_UNIT_DAYS)
@@ -552,7 +554,8 @@ class Kind(str, Enum):
 
 
 VALUE_KINDS = frozenset({Kind.DAYS, Kind.SCORE, Kind.AGE})
-_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind", "some_is_enough"})
+_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind", "some_is_enough",
+                           "past"})
 
 
 @dataclass(frozen=True)
@@ -566,6 +569,7 @@ class Meaning:
     yes_cues: tuple[str, ...] = ()
     no_cues: tuple[str, ...] = ()
     some_is_enough: bool = False  # "helps a bit" is the reassuring answer, not partial
+    past: bool = False  # asks about the past: "had a skin one removed years ago" answers it
 
 
 def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
@@ -580,9 +584,10 @@ def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
     if kind is not Kind.YES_NO and worrying is not None:
         raise ValueError(f"{QUESTIONS_FILE.name}: {qid}: a {kind.value} question has no "
                          "worrying yes or no")
-    cues = {key: tuple(str(c) for c in raw.get(key) or ()) for key in ("yes_cues", "no_cues")}
+    cues = {key: tuple(spelt for c in raw.get(key) or () for spelt in spelt_out(str(c)))
+            for key in ("yes_cues", "no_cues")}
     return Meaning(qid, kind, Reply(worrying) if worrying else None, **cues,
-                   some_is_enough=bool(raw.get("some_is_enough")))
+                   some_is_enough=bool(raw.get("some_is_enough")), past=bool(raw.get("past")))
 
 
 @cache
@@ -645,7 +650,11 @@ UNSURE_WORDS = (
     "could be", "can't tell", "cant say", "can't say", "can't remember", "can't recall",
     "don't remember", "hard to say", "hard to tell", "difficult to say", "difficult to tell",
     "not certain", "uncertain", "unknown", "not positive", "couldn't say", "couldn't tell",
-    "not too sure",
+    "not too sure", "not really sure", "cant (?:really |honestly |quite )?(?:tell|say|remember)",
+    "couldnt (?:really |honestly )?(?:tell|say)", "hard to (?:know|judge)",
+    "(?:havent|have not|not|didnt|did not|never) (?:tried|checked|looked|tested|measured)",
+    "wouldnt know", "would not know", "how would i (?:know|tell|check)", "no way (?:to|of) "
+    "(?:tell|telling|know|knowing)", "beats me", "i forget", "forgot", "not been able to tell",
 )
 # Doubt that still says the finding after it ("maybe a bit colder"), unlike "no idea".
 HEDGES = ("maybe", "may be", "possibly", "perhaps", "might be", "might have", "could be")

@@ -88,7 +88,8 @@ class ClinicalContext:
         for modifier in graph.modifiers if graph else ():
             status = CATEGORIES.get(modifier.category.upper())
             first, last = modifier.scope_span
-            if status is None or modifier.direction.upper() in NO_SCOPE or last <= first:
+            if (status is None or modifier.direction.upper() in NO_SCOPE or last <= first
+                    or modifier.allowed_types is not None):  # a rule for some findings only
                 continue
             scopes.append(Scope(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), status))
         return statuses, scopes

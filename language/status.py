@@ -78,10 +78,14 @@ def present_only(text: str, scopes: Iterable[Scope | dict[str, Any]],
     return blanked(text, spans)
 
 
+SENTENCE_MARKS = frozenset(".?!;\n")
+
+
 def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """`text` with the characters of each (start, end) span replaced by spaces, so that
-    every other position stays where it was."""
+    every other position stays where it was; sentence marks stay ("how would I check
+    that? not sure" still ends its question)."""
     kept = list(text)
     for start, end in spans:
-        kept[start:end] = " " * (end - start)
+        kept[start:end] = [c if c in SENTENCE_MARKS else " " for c in kept[start:end]]
     return "".join(kept)

@@ -41,14 +41,14 @@ def _normal(text: str, entity: str = "") -> str:
 ALTERNATIVES = re.compile(r"\(([^()]*)\)")
 
 
-def _alternatives(phrase: str) -> list[str]:
+def spelt_out(phrase: str) -> list[str]:
     """Every spelling of a phrase with "(a|b|)" groups (an empty choice drops the group)."""
     group = ALTERNATIVES.search(phrase)
     if group is None:
         return [" ".join(phrase.split())]
     head, tail = phrase[:group.start()], phrase[group.end():]
     return [spelt for choice in group.group(1).split("|")
-            for spelt in _alternatives(f"{head}{choice}{tail}")]
+            for spelt in spelt_out(f"{head}{choice}{tail}")]
 
 
 class Vocabulary:
@@ -87,7 +87,7 @@ class Vocabulary:
     def phrases(self, entity: str, canonical: str) -> tuple[str, ...]:
         """The id and its phrases, each "(a|b)" group spelt out: "(can't|cannot) (pee|wee)"
         is four phrases."""
-        spelt = (p for phrase in self.entries[entity][canonical] for p in _alternatives(phrase))
+        spelt = (p for phrase in self.entries[entity][canonical] for p in spelt_out(phrase))
         return tuple(dict.fromkeys((canonical.replace("_", " "), *spelt)))
 
     def canonical(self, entity: str, text: str) -> str | None:
