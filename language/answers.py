@@ -891,6 +891,11 @@ def _clauses(cleaned: str) -> list[tuple[str, bool, bool]]:
     return found
 
 
+# Words that open a correction of the bare yes or no before: "yes... well no".
+_CORRECTION = _words("well", "actually", "sorry", "wait", "no wait", "hmm", "hm", "i mean",
+                     "or rather", "on second thought", "thinking about it", "oh")
+
+
 def _settle(base: _Said, about: Meaning | None) -> Reply:
     """An explicit yes with a degree ("yes, a bit") is yes where yes is the worrying answer;
     elsewhere ("Can you take 4 steps?" "yes, a bit") it stays partial, the worrying side."""
@@ -919,7 +924,10 @@ def _reply(text: str, intent: str | None, question: str | None) -> Reply | None:
             else:
                 base = said
             continue
-        if said.reply is Reply.UNSURE and said.doubt_leads:
+        if (said.led and base.content is None and _CORRECTION.match(clause)
+                and {said.reply, base.reply} == {Reply.YES, Reply.NO}):
+            base = said  # "yes... well no, not really": the person corrected themself
+        elif said.reply is Reply.UNSURE and said.doubt_leads:
             worrying_said = reader.about is not None and base.content is not None and (
                 base.content is reader.about.worrying)
             if not worrying_said:
