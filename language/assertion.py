@@ -28,7 +28,8 @@ from medspacy.context import context_graph as _context_graph
 from medspacy.context import context_modifier as _context_modifier
 from spacy.tokens import Doc
 
-from language.status import ASSERTION, CATEGORIES, Scope, Status
+from language.status import ASSERTION, CATEGORIES, Scope, Status, status_at
+from language.vocabulary import vocabulary
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two half-open token spans share a token."""
@@ -147,11 +148,26 @@ def clinical_context() -> ClinicalContext:
 
 
 def annotate(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sets each entity's assertion status in place; returns the message's ConText scopes."""
+    """Sets each entity's assertion status in place; returns the message's ConText scopes.
+
+    ConText's findings are the entities the vocabulary knows, and the numbers and times
+    (scores, durations). DIET's free wordings ("damp out", "good colour") are not: as
+    findings they would swallow the cue words inside them. They get the status of the
+    scopes they lie in."""
     placed = [e for e in entities if "start" in e and "end" in e]
-    spans = [(e["start"], e["end"]) for e in placed]
-    labels = [str(e.get("value") or "") for e in placed]
+    findings = [e for e in placed if _is_finding(e)]
+    spans = [(e["start"], e["end"]) for e in findings]
+    labels = [str(e.get("value") or "") for e in findings]
     statuses, scopes = clinical_context().read(text, spans, labels)
-    for entity, status in zip(placed, statuses, strict=True):
+    for entity, status in zip(findings, statuses, strict=True):
         entity[ASSERTION] = status.value
+    for entity in placed:
+        if entity not in findings:
+            entity[ASSERTION] = status_at(scopes, entity["start"], entity["end"]).value
     return [{"start": s.start, "end": s.end, "status": s.status.value} for s in scopes]
+
+
+def _is_finding(entity: dict[str, Any]) -> bool:
+    """A vocabulary id ("numbness"), or an entity the vocabulary has no ids for (a score)."""
+    ids = vocabulary().entries.get(str(entity.get("entity")))
+    return ids is None or entity.get("value") in ids
