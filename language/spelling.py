@@ -95,7 +95,7 @@ FUNCTION_WORDS = frozenset(
     """
     a an the this that these those my me i it its is are was were be been am has have had
     do does did not no nor so if but or and as at by for from in into of off on onto out
-    over to too up with all any some each both very just can could should would will
+    over to too up with all any some each very just can could should would will
     when where what who there here than then
     get gets got gotten getting go goes going gone went come comes came coming sat
     """.split()

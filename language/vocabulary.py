@@ -123,6 +123,9 @@ NOT_A_SIDE = frozenset({"now", "away", "angle", "then", "there", "here", "enough
                         "as", "to", "turn", "click"})
 SIDE_REACH = 16  # characters between a side and the place it is said of
 SIDE_NOUNS = frozenset({"side", "sides", "one", "ones", "hand", "sided", "of"})
+# "both" said of places named before it: "my legs ... both are weak", "both went numb".
+BOTH_SAID_OF = frozenset({"are", "were", "feel", "felt", "have", "went", "go", "seem", "got",
+                          "getting", "gone", "is", "r", "keep", "kept"})
 
 
 def side_is_said(text: str, start: int | None, end: int | None,
@@ -134,10 +137,15 @@ def side_is_said(text: str, start: int | None, end: int | None,
     places the NLU found in the message."""
     if start is None or end is None:
         return True
+    said = text[start:end].lower()
+    if any(word in vocabulary().place_words for word in re.findall(r"[\w']+", said)):
+        return True  # the side phrase names its place: "either leg"
     after = re.findall(r"[\w']+|[,.;:!?]", text[end:].lower())[:3]
     before = re.findall(r"[\w']+", text[:start].lower())[-1:]
     if after and after[0] in NOT_A_SIDE:
         return False
+    if said.startswith("both") and after and after[0] in BOTH_SAID_OF and places:
+        return True  # "my legs ... both are weak"
     if any(end <= p_start <= end + SIDE_REACH or start - SIDE_REACH <= p_end <= start
            for p_start, p_end in places):
         return True
