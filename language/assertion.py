@@ -130,16 +130,27 @@ def _rules(rules_file: Path) -> Iterable[ConTextRule]:
             yield ConTextRule(
                 literal=rule["literal"], category=rule["category"],
                 pattern=rule.get("pattern"), direction=rule.get("direction", "BIDIRECTIONAL"),
-                max_scope=rule.get("max_scope"),
+                max_scope=rule.get("max_scope"), terminated_by=_ended_by(rule["category"]),
             )
     for rule in config["rules"]:
         yield ConTextRule(
             literal=str(rule["literal"]), category=rule["category"],
             pattern=rule.get("pattern"), direction=rule["direction"],
             max_scope=rule.get("max_scope"),
-            terminated_by=set(rule["terminated_by"]) if "terminated_by" in rule else None,
+            terminated_by=_ended_by(rule["category"], rule.get("terminated_by", ())),
             allowed_types={t.upper() for t in rule["only"]} if "only" in rule else None,
         )
+
+
+NOW = "NOW"  # "right now", "today": the present, after a hypothetical or a past clause
+STAYS_AFTER_NOW = frozenset({"NOT_A_SYMPTOM", "PSEUDO", "TERMINATE", "SELF", NOW})
+
+
+def _ended_by(category: str, others: Iterable[str] = ()) -> set[str] | None:
+    """The categories that end a modifier's scope besides the terminators: "now" ends all
+    but what is no finding."""
+    ended = set(others) | (set() if category.upper() in STAYS_AFTER_NOW else {NOW})
+    return ended or None
 
 
 @cache
