@@ -76,18 +76,24 @@ class ClinicalContext:
         `labels` (the findings' ids, "blue_skin") let a rule apply to some findings only
         ("feeling a bit blue")."""
         doc = self._run(text, spans, labels)
+        graph = doc._.context_graph
+        # typing for the patient: what is said of them is the patient's own
+        proxy = any(m.category.upper() == PROXY for m in (graph.modifiers if graph else ()))
         by_start = {(t.start_char, t.end_char): t for t in doc.spans[FINDINGS]}
         statuses = []
         for start, end in spans:
             target = by_start.get(_aligned(doc, start, end))
             categories = {m.category.upper() for m in target._.modifiers} if target else set()
+            if proxy:
+                categories.discard("FAMILY")
             statuses.append(
                 next((s for c, s in CATEGORIES.items() if c in categories), Status.PRESENT)
             )
-        graph = doc._.context_graph
         scopes = []
         for modifier in graph.modifiers if graph else ():
             status = CATEGORIES.get(modifier.category.upper())
+            if proxy and status is Status.OTHER_PERSON:
+                continue
             first, last = modifier.scope_span
             if (status is None or modifier.direction.upper() in NO_SCOPE or last <= first
                     or modifier.allowed_types is not None):  # a rule for some findings only
@@ -143,7 +149,8 @@ def _rules(rules_file: Path) -> Iterable[ConTextRule]:
 
 
 NOW = "NOW"  # "right now", "today": the present, after a hypothetical or a past clause
-STAYS_AFTER_NOW = frozenset({"NOT_A_SYMPTOM", "PSEUDO", "TERMINATE", "SELF", NOW})
+PROXY = "PROXY"  # "typing this for my dad": the patient is the person spoken of
+STAYS_AFTER_NOW = frozenset({"NOT_A_SYMPTOM", "PSEUDO", "TERMINATE", "SELF", NOW, PROXY})
 
 
 def _ended_by(category: str, others: Iterable[str] = ()) -> set[str] | None:
