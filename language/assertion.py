@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from language.status import ASSERTION, CATEGORIES, Scope, Status, status_at
 from language.vocabulary import vocabulary
 
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two half-open token spans share a token."""
     return a[0] < b[1] and b[0] < a[1]

@@ -51,9 +51,10 @@ YES_ANSWERS = {"yes", "partial"}
 # Held out: their figures count, their sentences are never printed, so that no one tunes
 # to them. strangers_4.yml was written last, to measure the language layer's last changes.
 HELD_OUT = {"strangers.yml", "strangers_4.yml"}
-# The floors CI holds today, just under what the suite measures; the goals (issue 11) are
-# every red flag caught on the turn (1.0) and answers read right at least 0.95.
-FLOORS = {"red_flags_caught": 0.95, "false_alarms": 0.05, "answers_read": 0.92}
+# The floors CI holds today, just under what the suite measures (0.991, 0.017, 0.960); the
+# goals (issue 11) are every red flag caught on the turn (1.0), false alarms at most 0.05
+# and answers read right at least 0.95.
+FLOORS = {"red_flags_caught": 0.98, "false_alarms": 0.03, "answers_read": 0.95}
 
 
 def load_suite(folder: Path = SUITE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
