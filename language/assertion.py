@@ -106,10 +106,6 @@ class ClinicalContext:
                  labels: Sequence[str] = ()) -> list[Status]:
         return self.read(text, spans, labels)[0]
 
-    def scopes(self, text: str, spans: Sequence[tuple[int, int]] = (),
-               labels: Sequence[str] = ()) -> list[Scope]:
-        return self.read(text, spans, labels)[1]
-
     def _run(self, text: str, spans: Sequence[tuple[int, int]],
              labels: Sequence[str] = ()) -> Doc:
         doc = self.nlp(text)
