@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Any
 
 from language import answers
+from language.places import BODY_LOCATIONS, CALF_OR_LEG, KNEE
 from language.vocabulary import vocabulary
 
 Tri = bool | None  # a fact: True, False, or None for unknown
@@ -52,23 +53,6 @@ class Side(str, Enum):
     RIGHT = "right"
     BOTH = "both"
 
-
-BODY_LOCATIONS: frozenset[str] = frozenset((
-    "lower_back", "buttock", "groin", "inner_thigh", "hip", "thigh", "back_of_thigh",
-    "front_of_thigh", "knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee",
-    "outer_knee", "leg", "shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle",
-    "foot", "top_of_foot", "heel", "arch", "ball_of_foot", "toes", "sole",
-))
-
-# Regions used by the rules and the patterns.
-BACK = frozenset({"lower_back", "buttock"})
-SADDLE = frozenset({"groin", "buttock", "inner_thigh"})  # where saddle numbness is felt
-KNEE = frozenset(
-    {"knee", "kneecap", "below_kneecap", "back_of_knee", "inner_knee", "outer_knee"}
-)
-CALF_OR_LEG = frozenset({"calf", "inner_calf", "leg", "shin", "outer_leg"})
-FOOT = frozenset({"foot", "top_of_foot", "heel", "arch", "ball_of_foot", "toes", "sole"})
-BELOW_KNEE = frozenset({"shin", "outer_leg", "calf", "inner_calf", "ankle", "inner_ankle"}) | FOOT
 
 _FILLER_WORDS = frozenset({"the", "my", "left", "right", "both", "a", "of_the"})
 

@@ -20,9 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from actions.triage.engine import Decision, assess
-from actions.triage.history import BACK, BELOW_KNEE, FOOT, KNEE, History, Onset, Side
+from actions.triage.history import History, Onset, Side
 from actions.triage.rules import QUESTIONS_BY_ID, Level
 from language.answers import VALUE_KINDS, Kind, Reply, meanings
+from language.places import BACK, BELOW_KNEE, FOOT, KNEE
 
 YES, NO, PARTIAL, UNSURE = "yes", "no", "partial", "unsure"
 YES_NO_ANSWERS = frozenset({YES, NO, PARTIAL, UNSURE})

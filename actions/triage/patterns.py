@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from actions.triage.history import BACK, BELOW_KNEE, FOOT, KNEE, History, Onset, Side, any_of
+from actions.triage.history import History, Onset, Side, any_of
+from language.places import BACK, BELOW_KNEE, FOOT, KNEE
 
 MIN_SCORE = 2.5  # below this a pattern is not shown
 

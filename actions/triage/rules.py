@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from actions.triage.history import BACK, BELOW_KNEE, FOOT, History, Onset, Side, any_of
+from actions.triage.history import History, Onset, Side, any_of
+from language.places import BACK, BELOW_KNEE, FOOT
 
 
 class Level(str, Enum):

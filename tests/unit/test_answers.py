@@ -11,11 +11,10 @@ import pytest
 import yaml
 from conftest import run_action, slots_of, tracker_with
 
-from actions import understanding
 from actions.listener import ActionListenToEveryMessage
 from actions.triage import interview
 from actions.triage.rules import QUESTIONS
-from language import answers
+from language import answers, findings
 from language.answers import (
     OUT_OF_RANGE,
     Kind,
@@ -591,7 +590,7 @@ def test_how_often_is_not_how_long() -> None:
 
 
 def test_the_listener_finds_time_words_with_the_same_lists() -> None:
-    assert understanding.TIME_WORDS is answers.TIME_WORDS
+    assert findings.TIME_WORDS is answers.TIME_WORDS
     for text in ("since the weekend", "about 3 weeeks", "a fortnight", "10d", "donkeys years",
                  "this afternoon", "Since Tuesday"):
         assert answers.TIME_WORDS.search(text), text

@@ -21,6 +21,7 @@ import yaml
 from actions import understanding
 from actions.triage import history, interview, rules
 from actions.triage.history import FACT_FIELDS, NUMBER_FIELDS, History
+from language import findings, places
 from language.red_flags import red_flag_intents
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,9 +106,11 @@ def _says(what: str, ids: list[str]) -> str:
 # ----- 1. places: the vocabulary and the core -----------------------------------------------
 
 def test_vocabulary_places_are_core_body_locations() -> None:
-    missing = _missing(_vocabulary_ids("body_location"), history.BODY_LOCATIONS)
+    missing = _missing(_vocabulary_ids("body_location"), places.BODY_LOCATIONS)
     assert not missing, _says(
-        "vocabulary body_location ids not in actions/triage/history.py BODY_LOCATIONS", missing)
+        "vocabulary body_location ids not in language/places.py BODY_LOCATIONS", missing)
+    unknown = _missing(places.BODY_LOCATIONS, _vocabulary_ids("body_location"))
+    assert not unknown, _says("places.BODY_LOCATIONS the vocabulary has no words for", unknown)
 
 
 def test_vocabulary_places_reach_the_history() -> None:
@@ -120,13 +123,11 @@ def test_vocabulary_places_reach_the_history() -> None:
 
 def test_core_regions_name_core_body_locations() -> None:
     named = {
-        "history.BACK": history.BACK, "history.SADDLE": history.SADDLE,
-        "history.KNEE": history.KNEE, "history.CALF_OR_LEG": history.CALF_OR_LEG,
-        "history.FOOT": history.FOOT, "history.BELOW_KNEE": history.BELOW_KNEE,
-        "interview.CALF_AREA": interview.CALF_AREA,
-    }
-    bad = [f"{where}: {', '.join(_missing(ids, history.BODY_LOCATIONS))}"
-           for where, ids in named.items() if _missing(ids, history.BODY_LOCATIONS)]
+        f"places.{name}": ids for name, ids in vars(places).items()
+        if name.isupper() and isinstance(ids, frozenset)
+    } | {"interview.CALF_AREA": interview.CALF_AREA}
+    bad = [f"{where}: {', '.join(_missing(ids, places.BODY_LOCATIONS))}"
+           for where, ids in named.items() if _missing(ids, places.BODY_LOCATIONS)]
     assert not bad, "ids that are not core body locations:\n" + "\n".join(bad)
 
 
@@ -155,9 +156,9 @@ def test_vocabulary_symptoms_are_read_by_the_core() -> None:
     """Each symptom id the NLU gives sets a History fact, said or denied.
 
     The one exception is read by the adapter itself: "radiating" is the spread of the pain
-    (understanding.SPREADING, the pain_spreads slot), not a fact."""
+    (findings.SPREADING, the pain_spreads slot), not a fact."""
     unread = []
-    for symptom in sorted(_vocabulary_ids("symptom") - {understanding.SPREADING}):
+    for symptom in sorted(_vocabulary_ids("symptom") - {findings.SPREADING}):
         said = History.from_mapping({"symptoms": [symptom]})
         denied = History.from_mapping({"absent": [symptom]})
         if said.unknown_keys or denied.unknown_keys or not any(
@@ -172,7 +173,7 @@ def test_core_symptom_ids_are_vocabulary_ids() -> None:
     missing = _missing(history.SYMPTOM_FACTS, _vocabulary_ids("symptom"))
     assert not missing, _says(
         "history.SYMPTOM_FACTS ids the vocabulary never gives", missing)
-    assert understanding.SPREADING in _vocabulary_ids("symptom"), understanding.SPREADING
+    assert findings.SPREADING in _vocabulary_ids("symptom"), findings.SPREADING
 
 
 def test_symptom_labels_are_vocabulary_ids() -> None:

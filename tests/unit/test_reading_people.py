@@ -112,3 +112,12 @@ def test_vocabulary_choices_are_spelt_out() -> None:
         "can't pee", "can't wee", "cannot pee", "cannot wee"]
     assert spelt_out("nothing (will |)come out") == ["nothing will come out",
                                                     "nothing come out"]
+
+
+def test_numbness_from_the_buttock_down_the_leg_is_sciatica_not_the_saddle(nlp: Language) -> None:
+    for text in ("numb from my buttock to the back of my knee",
+                 "my bum cheek and the back of my thigh are numb"):
+        assert "saddle_numbness" not in record_of(nlp, text).symptoms, text
+    for text in ("numb round my bum, can't feel the toilet paper",
+                 "tingling in my groin and the back of my knee"):
+        assert "saddle_numbness" in record_of(nlp, text).symptoms, text
