@@ -113,11 +113,10 @@ class ActionListenToEveryMessage(Action):
         # skin one removed years ago"); a negation is the reader's to turn round
         blank = NOT_THE_PERSONS_NOW - ({Status.HISTORICAL} if meaning(question).past else set())
         own = present_only(text, message.get(CONTEXT) or [], blank)
-        if is_only_greeting(text) or (
-                intent in INTERRUPTIONS and intent != GREET
-                and not answers_anyway(question, own, intent)):
+        reading = None if is_only_greeting(text) else answer_in(question, own, intent)
+        if reading is None:
             return []  # "what exercises can I do?" is a question, not a yes
-        value, problem = read_answer(question, own, intent)
+        value, problem = reading
         if value is None and record.answers.get(question) != before.answers.get(question):
             value = record.answers[question]  # the free text answered it ("for 3 weeks")
         if value is None and question not in NUMBER_QUESTIONS | CHOICE_QUESTIONS:
@@ -147,13 +146,18 @@ class ActionListenToEveryMessage(Action):
         return [SlotSet("question_tries", tries), SlotSet(question, None)]
 
 
-def answers_anyway(question: str, own: str, intent: str | None) -> bool:
-    """Whether a statement the classifier took for a question or a thank-you answers the
-    pending question in words ("resting it helps" is no question about treatment; "this
-    afternoon" no thanks)."""
-    if intent not in ANSWERABLE_INTERRUPTIONS or asks(own):
-        return False
-    return read_answer(question, own, None)[0] is not None
+def answer_in(question: str, own: str, intent: str | None) -> tuple[str | None, str | None] | None:
+    """The message read as the pending question's answer, (value, problem), or None when it
+    is an interruption instead ("what exercises can I do?"). A statement the classifier took
+    for a question or a thank-you still answers in words ("resting it helps" is no question
+    about treatment; "this afternoon" no thanks)."""
+    interrupts = intent in INTERRUPTIONS and intent != GREET
+    if interrupts and (intent not in ANSWERABLE_INTERRUPTIONS or asks(own)):
+        return None
+    value, problem = read_answer(question, own, None if interrupts else intent)
+    if interrupts and value is None:
+        return None
+    return value, problem
 
 
 def acknowledge(dispatcher: CollectingDispatcher, added: list[str]) -> None:

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from test_reading_strangers import record_of
 
-from actions.listener import answers_anyway
+from actions.listener import answer_in
 from actions.triage import Level, assess
 from language.answers import read_answer
 from language.vocabulary import spelt_out
@@ -102,9 +102,10 @@ def test_answers_in_peoples_words(question: str, text: str, expected: str) -> No
 
 
 def test_a_statement_taken_for_a_question_answers_the_pending_one() -> None:
-    assert answers_anyway("nothing_eases_pain", "resting it helps", "ask_treatment")
-    assert not answers_anyway("nothing_eases_pain", "what helps knee pain?", "ask_treatment")
-    assert not answers_anyway("nothing_eases_pain", "resting it helps", "restart")
+    assert answer_in("nothing_eases_pain", "resting it helps", "ask_treatment") == ("yes", None)
+    assert answer_in("nothing_eases_pain", "what helps knee pain?", "ask_treatment") is None
+    assert answer_in("nothing_eases_pain", "resting it helps", "restart") is None
+    assert answer_in("nothing_eases_pain", "resting it helps", "inform")[0] == "yes"
 
 
 def test_vocabulary_choices_are_spelt_out() -> None:
