@@ -22,9 +22,9 @@ class RedFlagIntent:
     requires: tuple[frozenset[str], ...] = ()  # two-part rules: one finding of each group
 
     def half_said(self, said: set[str]) -> bool:
-        """Some of its findings are said, but not one of each required group."""
-        named = said & self.findings
-        return bool(named) and not all(named & group for group in self.requires)
+        """A two-part rule of which the words do not name one finding of each required
+        group: the missing part is asked before anything is alarmed."""
+        return not all(said & group for group in self.requires)
 
 
 @cache

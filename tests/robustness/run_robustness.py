@@ -49,8 +49,9 @@ SUITE = Path(__file__).parent
 FORM = "history_form"
 YES_ANSWERS = {"yes", "partial"}
 # Held out: their figures count, their sentences are never printed, so that no one tunes
-# to them. strangers_4.yml was written last, to measure the language layer's last changes.
-HELD_OUT = {"strangers.yml", "strangers_4.yml"}
+# to them. strangers_5.yml was measured held out once (session 6: red flags 90.6%, false
+# alarms 6.4%, answers 94.1%) and then worked from; strangers_6.yml measures what followed.
+HELD_OUT = {"strangers.yml", "strangers_4.yml", "strangers_6.yml"}
 # The floors CI holds today, just under what the suite measures (0.991, 0.017, 0.960); the
 # goals (issue 11) are every red flag caught on the turn (1.0), false alarms at most 0.05
 # and answers read right at least 0.95.
