@@ -122,3 +122,50 @@ def test_numbness_from_the_buttock_down_the_leg_is_sciatica_not_the_saddle(nlp: 
     for text in ("numb round my bum, can't feel the toilet paper",
                  "tingling in my groin and the back of my knee"):
         assert "saddle_numbness" in record_of(nlp, text).symptoms, text
+
+
+def test_ice_and_cold_water_explain_only_the_skin(nlp: Language) -> None:
+    # the cause said after the finding, and only the skin signs: a deformity after a fall
+    # on the ice is still a deformity
+    assert level_of(nlp, "my toes went pale from the bag of frozen peas I held on them, "
+                         "sore knee") is not Level.EMERGENCY
+    assert level_of(nlp, "my foot went cold because I'd been standing in the sea, "
+                         "knee aches") is not Level.EMERGENCY
+    assert level_of(nlp, "fell on the ice and my knee looks deformed") is Level.EMERGENCY
+    assert level_of(nlp, "my foot is as cold as ice and white") is Level.EMERGENCY
+
+
+def test_a_colour_that_came_back_is_gone(nlp: Language) -> None:
+    assert level_of(nlp, "my foot went white for a minute, then back to normal, my knee "
+                         "aches") is not Level.EMERGENCY
+    assert level_of(nlp, "both legs went weak but I got back up and walked home") is (
+        Level.EMERGENCY)
+
+
+def test_what_a_leaflet_or_a_doctor_says_might_happen_is_not_said(nlp: Language) -> None:
+    assert level_of(nlp, "the website says a red hot knee with a temperature is an "
+                         "emergency. mine is just stiff") is not Level.EMERGENCY
+    assert level_of(nlp, "the surgeon told me that if my calf swells and I get breathless "
+                         "later on I must call 999. the knee is sore") is not Level.EMERGENCY
+    assert level_of(nlp, "my calf is swollen and I'm breathless, the nurse said that's "
+                         "bad") is Level.EMERGENCY
+
+
+def test_veins_nail_varnish_and_gym_days_are_not_findings(nlp: Language) -> None:
+    for text in ("I've got blue varicose veins on my shin, knee aches",
+                 "the purple on my toes is nail polish, my knee hurts",
+                 "did chest day yesterday and my knee is sore from the squats"):
+        assert level_of(nlp, text) is not Level.EMERGENCY, text
+
+
+def test_lay_wordings_of_red_flags(nlp: Language) -> None:
+    for text in ("I keep having accidents with my bladder since Monday, leg aches",
+                 "my foot has become icy cold and pale since lunch",
+                 "there's a kink in my shin bone since I came off the bike",
+                 "can't feel the toilet paper when I wipe and my back aches"):
+        assert level_of(nlp, text) is Level.EMERGENCY, text
+
+
+def test_a_symptom_said_twice_is_recorded_once(nlp: Language) -> None:
+    record = record_of(nlp, "numb round my bottom, I can't feel the paper when I wipe")
+    assert record.symptoms.count("saddle_numbness") == 1
