@@ -179,12 +179,19 @@ def told_something_new(before: Understanding, after: Understanding, question: st
 
 
 def answered_by_description(question: str, record: Understanding) -> str | None:
-    """"yes" or "no" when what was described settles the question ("my toes tingle")."""
+    """The answer, as the question is worded, when what was described settles it ("my toes
+    tingle" is yes to "Any numbness or tingling?", "I can't take more than a step" is no to
+    "Can you take 4 steps?")."""
     q = QUESTION_FACTS[question]
     if not q.facts:
         return None
     history = record.history()
     values = [history.fact(name) for name in q.facts]
+    worrying = meaning(question).worrying
     if True in values:
-        return "yes"
-    return "no" if all(v is False for v in values) else None
+        return worrying.value
+    return _opposite_answer(worrying.value) if all(v is False for v in values) else None
+
+
+def _opposite_answer(answer: str) -> str:
+    return "no" if answer == "yes" else "yes"

@@ -111,6 +111,8 @@ class Understanding:
         ])
         if said.onset:
             self.answers["onset"] = said.onset
+        if said.age is not None:
+            self.answers["age"] = str(said.age)
         if said.duration_days is not None:
             self.answers["duration"] = str(said.duration_days)
         if said.pain_score is not None:

@@ -245,6 +245,26 @@ def _decade_age(match: re.Match[str]) -> int:
     return base + (_DECADE_VALUES[match[1]] if match[1] else 5)
 
 
+# An age said in passing, not in answer to "How old are you?": "I'm 34", "aged 70", "a 34
+# year old". Numbers that are scores or durations ("I'm 8/10", "im 5 days in") are not.
+_AGE_SAID = re.compile(
+    r"(?<![a-z])(?:i'?m|i am|aged?)\s+(\d{1,3})(?![\d.])"
+    r"(?!\s*(?:/|%|out|of|on|days?|weeks?|months?|wks?|hours?|hrs?|mins?|minutes?|x\b))"
+)
+
+
+def stated_age(text: str) -> int | None:
+    """The age a free-text message states ("I'm 34", "34 years old"), or None."""
+    cleaned = normalize(text)
+    if match := _YEARS_OLD.search(cleaned):
+        value = float(match[1])
+        return int(value) if 0 < value <= MAX_AGE else None
+    match = _AGE_SAID.search(cleaned)
+    value = float(match[1]) if match else 0
+    # "I'm 8" is a pain score as often as an age: up to 10 it is not taken as one
+    return int(value) if 10 < value <= MAX_AGE else None
+
+
 def age(text: str) -> Reading:
     """Age in whole years; a decade ("in my fifties") is its middle, "over 60" is 61."""
     cleaned = _words_to_digits(normalize(text))

@@ -58,6 +58,7 @@ class Findings:
     risk_factors: list[str] = field(default_factory=list)
     activities: list[str] = field(default_factory=list)
     onset: str | None = None
+    age: int | None = None  # said in passing: "I'm 34"
     duration_days: int | None = None
     pain_score: int | None = None
     injury: bool = False
@@ -85,16 +86,18 @@ def read(message: dict[str, Any], places_known: bool = False) -> Findings:
         activities=known_ids("activity", found),
         screen=[SKIN_QUESTION] if elsewhere else [],
     )
-    onset = _last(found.get("onset")) or answers.onset(text)
+    # not "I had sciatica a few years back", nor "if my foot went cold I'd ring straight away"
+    own = present_only(text, scopes)  # not "a clot about ten years ago"
+    onset = _last(found.get("onset")) or answers.onset(own)
     findings.onset = onset if onset in ("sudden", "gradual") else None
+    findings.age = answers.stated_age(own)
     # The extractors find that a duration or score was said; the words are read here, from
     # the whole message, as DIET's span can be cut short ("weeks and").
     intent = (message.get("intent") or {}).get("name")
     # A message that is only a time ("since the weekend") says how long, whatever the NLU
     # took it for (at a yes/no question it is news, not an answer).
     described = intent in DESCRIPTIONS or answers.says_only_a_duration(text)
-    # not "I had sciatica a few years back", nor "when I sit in class for ages"
-    own = present_only(text, scopes)  # not "a clot about ten years ago"
+    # nor "when I sit in class for ages"
     current = blanked(own, activity_spans(text, message))
     durations = _values_in(message, "duration", current)
     if durations or (described and TIME_WORDS.search(current)):

@@ -169,3 +169,31 @@ def test_lay_wordings_of_red_flags(nlp: Language) -> None:
 def test_a_symptom_said_twice_is_recorded_once(nlp: Language) -> None:
     record = record_of(nlp, "numb round my bottom, I can't feel the paper when I wipe")
     assert record.symptoms.count("saddle_numbness") == 1
+
+
+def test_an_age_said_in_passing_is_kept_and_a_score_is_not_an_age(nlp: Language) -> None:
+    assert record_of(nlp, "I'm 34 and my knee hurts").answers.get("age") == "34"
+    assert record_of(nlp, "a 67 year old with a sore shin").answers.get("age") == "67"
+    for text in ("I'm 8 out of 10", "I'm 8", "im 5 days in and it still hurts",
+                 "I'm on my feet all day"):
+        assert "age" not in record_of(nlp, text).answers, text
+
+
+def test_onset_is_not_read_from_what_might_happen(nlp: Language) -> None:
+    record = record_of(nlp, "if my foot went cold I'd ring 999 straight away, but right now "
+                            "it's a knee ache that came on slowly")
+    assert record.answers.get("onset") != "sudden"
+
+
+def test_cannot_bear_weight_in_free_words(nlp: Language) -> None:
+    for text in ("I can't take more than a step on it", "hardly any weight on it"):
+        assert "cannot_bear_weight" in record_of(nlp, text).symptoms, text
+
+
+def test_a_description_answers_a_question_worded_the_other_way_round() -> None:
+    from actions.listener import answered_by_description
+    from actions.understanding import Understanding
+    record = Understanding(symptoms=["cannot_bear_weight"], locations=["knee"])
+    assert answered_by_description("cannot_bear_weight", record) == "no"  # 4 steps? no
+    record = Understanding(symptoms=["tingling"], locations=["foot"])
+    assert answered_by_description("numbness_or_tingling", record) == "yes"
