@@ -197,3 +197,12 @@ def test_a_description_answers_a_question_worded_the_other_way_round() -> None:
     assert answered_by_description("cannot_bear_weight", record) == "no"  # 4 steps? no
     record = Understanding(symptoms=["tingling"], locations=["foot"])
     assert answered_by_description("numbness_or_tingling", record) == "yes"
+
+
+def test_what_i_would_do_is_hypothetical(nlp: Language) -> None:
+    from language.assertion import annotate
+    from language.status import present_only
+    text = "if my foot ever went cold and white I'd ring 999 straight away, but now it aches"
+    found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
+              "end": e.end_char} for e in nlp(text).ents]
+    assert "straight away" not in present_only(text, annotate(text, found))
