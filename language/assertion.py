@@ -125,7 +125,10 @@ def _aligned(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _rules(rules_file: Path) -> Iterable[ConTextRule]:
     config = yaml.safe_load(rules_file.read_text(encoding="utf-8"))
-    dropped = {str(literal).lower() for literal in config.get("drop_default", ())}
+    # A default with the same words as one of the project's rules would match the same
+    # span, and which of the two survived depended on the process: the project's rule wins.
+    dropped = {str(literal).lower() for literal in config.get("drop_default", ())} | {
+        str(rule["literal"]).lower() for rule in config["rules"]}
     default_file = Path(spacy.util.get_package_path("medspacy")).parent / "resources" / "en"
     defaults = json.loads((default_file / "context_rules.json").read_text(encoding="utf-8"))
     for rule in defaults["context_rules"]:
