@@ -32,7 +32,7 @@ from actions.triage.interview import (
     UNSURE,
 )
 from actions.understanding import Understanding
-from language.answers import asks, is_only_greeting, meaning, read_answer
+from language.answers import Reply, asks, is_only_greeting, meaning, read_answer
 from language.input_checks import InputProblem, input_problem
 from language.status import CONTEXT, NOT_THE_PERSONS_NOW, Status, present_only
 
@@ -190,8 +190,5 @@ def answered_by_description(question: str, record: Understanding) -> str | None:
     worrying = meaning(question).worrying
     if True in values:
         return worrying.value
-    return _opposite_answer(worrying.value) if all(v is False for v in values) else None
-
-
-def _opposite_answer(answer: str) -> str:
-    return "no" if answer == "yes" else "yes"
+    reassuring = Reply.NO if worrying is Reply.YES else Reply.YES
+    return reassuring.value if all(v is False for v in values) else None
