@@ -24,7 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.emergency import answer_emergency
 from actions.labels import join
-from actions.red_flags import RED_FLAG_INTENTS
+from actions.red_flags import RED_FLAG_INTENTS, screens
 from actions.triage import QUESTIONS, emergency_red_flags
 from actions.triage.interview import (
     CHOICE_QUESTIONS,
@@ -150,9 +150,13 @@ def answer_in(question: str, own: str, intent: str | None) -> tuple[str | None, 
     """The message read as the pending question's answer, (value, problem), or None when it
     is an interruption instead ("what exercises can I do?"). A statement the classifier took
     for a question or a thank-you still answers in words ("resting it helps" is no question
-    about treatment; "this afternoon" no thanks)."""
+    about treatment; "this afternoon" no thanks), and so does a red flag at a question that
+    screens for it."""
     interrupts = intent in INTERRUPTIONS and intent != GREET
-    if interrupts and (intent not in ANSWERABLE_INTERRUPTIONS or asks(own)):
+    # a red flag said at its own screening question answers it ("not sure, it feels a bit
+    # odd down there" to the saddle question): the words decide (actions/red_flags.py)
+    answerable = intent in ANSWERABLE_INTERRUPTIONS or screens(intent, question)
+    if interrupts and (not answerable or asks(own)):
         return None
     value, problem = read_answer(question, own, None if interrupts else intent)
     if interrupts and value is None:

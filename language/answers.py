@@ -170,7 +170,7 @@ PAIN_WORDS: Mapping[int, tuple[str, ...]] = {
 }
 _PAIN_PHRASES = _Phrases(_table(PAIN_WORDS))
 _RANGE_DASH = re.compile(r"(\d)\s*-\s*(?=\d)")
-_SCALE = re.compile(rf"({_NUMBER})\s*(?:/|out of|outa|of)\s*(10|100)(?![\d.])")
+_SCALE = re.compile(rf"({_NUMBER})\s*(?:/|out of|outa|of)\s*(10|100)(?!\d|\.\d)")
 _PERCENT = re.compile(rf"({_NUMBER})\s*%")
 NOT_SCORE_UNITS = ("day", "days", "week", "weeks", "wk", "wks", "month", "months", "year",
                    "years", "yr", "yrs", "hour", "hours", "hr", "hrs", "min", "mins",
@@ -637,6 +637,7 @@ YES_WORDS = (
 NO_WORDS = (
     "no", "nope", "nop", "nah", "na", "nay", "n", "nuh uh", "uh uh", "not really", "never",
     "none", "nothing", "neither", "no way", "not at all", "negative", "definitely not",
+    "not this one", "not this side", "not this leg", "not on this side",
     "absolutely not", "certainly not", "of course not", "probably not", "likely not",
     "not likely", "unlikely", "i don't think so", "don't think so", "i don't believe so",
     "not that i know of", "not that i know", "not as far as i know", "not that i'm aware of",
@@ -925,6 +926,46 @@ def _settle(base: _Said, about: Meaning | None) -> Reply:
     return reply
 
 
+# Parts of the body no history question asks about, and the leg that is not the painful
+# one: a clause that names only these says where the finding is not ("only my fingers
+# tingle", "it's my arm that's weak", "my other knee does, not this one").
+_ELSEWHERE = _words(
+    "hand", "hands", "finger", "fingers", "fingertips", "thumb", "thumbs", "arm", "arms",
+    "wrist", "wrists", "elbow", "elbows", "shoulder", "shoulders", "neck", "face", "lips",
+    "head", "ears", "nose", "eyes")
+# ... but not the other leg it is compared with ("bluish compared with my good foot",
+# "only if I hop on the other leg")
+_COMPARED_WITH = _words("than", "compared", "comparing", "same", "as", "like", "to", "with",
+                        "from", "on", "onto", "versus", "vs", "unlike")
+_OTHER_LEG = re.compile(  # after `normalize`: "fot", "kne"
+    r"\b(?:other|god|healthy|oposite)\s+(?:kne|leg|fot|calf|ankle|shin|one|side)s?\b")
+
+
+def _said_elsewhere(clause: str) -> bool:
+    """Whether a clause names only places outside the leg in question."""
+    rest = _OTHER_LEG.sub(" ", clause)
+    other_leg = rest != clause and not _COMPARED_WITH.search(clause)
+    elsewhere = other_leg or _ELSEWHERE.search(clause) is not None
+    return elsewhere and not set(re.findall(r"[a-z]+", rest)) & _place_words()
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The vocabulary's places said in one word ("calf", "shin", "bum"), and the words of
+    their ids, as `normalize` leaves them ("fot" for foot)."""
+    places = vocabulary().entries.get("body_location", {})
+    words = {w for canonical in places for w in canonical.split("_") if len(w) > 2}
+    words |= {p for canonical in places
+              for p in vocabulary().phrases("body_location", canonical) if p.isalpha()}
+    words = {w for w in words if w not in _SIDE_OF_A_PLACE and len(w) > 2}
+    return frozenset(normalize(w) for w in words | {w + "s" for w in words if len(w) > 3})
+
+
+# Words of the places' ids that say which part of a place, not a place ("top_of_foot").
+_SIDE_OF_A_PLACE = frozenset({"below", "lower", "outer", "inner", "front", "top", "upper",
+                              "ball", "back_of"})
+
+
 def _reply(text: str, intent: str | None, question: str | None) -> Reply | None:
     for symbol, word in _SYMBOLS.items():
         text = (text or "").replace(symbol, f" {word} ")
@@ -935,6 +976,8 @@ def _reply(text: str, intent: str | None, question: str | None) -> Reply | None:
     base: _Said | None = None
     rejected = False
     for clause, asks, asked in _clauses(cleaned):
+        if _said_elsewhere(clause):
+            continue
         said = _Said(rejected=True) if asks else _read_clause(clause, reader)
         if asked and not said.led:
             said = _Said(rejected=said.rejected)  # "hot?" asks the question back

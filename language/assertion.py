@@ -37,6 +37,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _cue_runs_into(modifiers: Iterable[Any], target: Any) -> set[str]:
+    """The category of someone else's cues that end with the finding's first words and whose
+    scope holds the rest: "my nan's foot has gone blue" (the cue "nan's foot", the finding "foot
+    has gone blue") is the nan's, though ConText, which keeps cue and finding apart, sees
+    the finding half in the cue and modifies it with nothing. (Only someone else's cues
+    name a body part; "am not" before "not able to pass urine" is the finding's own word.)"""
+    found = set()
+    for modifier in modifiers:
+        (cue_start, cue_end), (_, scope_end) = modifier.modifier_span, modifier.scope_span
+        if (modifier.category.upper() == "FAMILY" and modifier.direction.upper() == "FORWARD"
+                and modifier.allowed_types is None
+                and cue_start < target.start < cue_end and cue_end < target.end <= scope_end):
+            found.add(modifier.category.upper())
+    return found
+
+
 def _holds(target: tuple[int, int], modifier: tuple[int, int]) -> bool:
     """Whether a finding's words hold a modifier's whole ("not" in "painkillers not
     touching it"), as opposed to a finding inside a modifier ("ten" in "ten years ago")."""
@@ -85,6 +101,8 @@ class ClinicalContext:
         for start, end in spans:
             target = by_start.get(_aligned(doc, start, end))
             categories = {m.category.upper() for m in target._.modifiers} if target else set()
+            if target is not None and graph:
+                categories |= _cue_runs_into(graph.modifiers, target)
             if proxy:
                 categories.discard("FAMILY")
             statuses.append(

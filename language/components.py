@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -27,12 +29,13 @@ from rasa.shared.nlu.training_data.message import Message
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
 import runtime.action_results
-from language.answers import answers_like, is_only_greeting
+from language.answers import answers_like, asks, is_only_greeting
 from language.assertion import annotate
 from language.input_checks import InputProblem, input_problem
+from language.nearest import NearestPhrase
 from language.red_flags import SCREEN, red_flag_intents
 from language.status import ASSERTION, CONTEXT, Status
-from language.vocabulary import Vocabulary
+from language.vocabulary import Vocabulary, places_inside_phrases
 
 # The Rasa server imports this module whenever it loads the model: the place to change how
 # it runs (runtime/action_results.py: the action server's responses checked faster).
@@ -63,6 +66,25 @@ class _Stateless(GraphComponent):
         return cls()
 
 
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class WordsIntentClassifier(LogisticRegressionClassifier):
+    """Rasa's LogisticRegressionClassifier, which raises on a message without a single word
+    (a Slack mention with nothing after it, a blank message): scikit-learn gets no
+    features. Such a message is `nlu_fallback` here, and InputGuard asks for words."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        worded = [m for m in messages if m.get_sparse_features(TEXT)[1] is not None]
+        if worded:
+            super().process(worded)
+        for message in messages:
+            if message.get_sparse_features(TEXT)[1] is None:
+                fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
+                            PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [dict(fallback)], add_to_output=True)
+        return messages
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class VocabularyEntityMapper(_Stateless):
     """Maps entity values onto the canonical ids of `language/vocabulary.yml`.
@@ -76,6 +98,23 @@ class VocabularyEntityMapper(_Stateless):
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary or Vocabulary.load()
 
+    @cached_property
+    def nearest(self) -> NearestPhrase:
+        """Free wordings the CRF tagged, read as the vocabulary phrase they nearly repeat."""
+        import spacy
+
+        return NearestPhrase(self.vocabulary, language.spelling.speller(),
+                             spacy.blank("en").make_doc)
+
+    def _nearest_in(self, doc: Any, entity: dict[str, Any]) -> str | None:
+        start, end = entity.get("start"), entity.get("end")
+        span = doc.char_span(start, end, alignment_mode="expand") if doc and (
+            start is not None and end is not None) else None
+        if span is None:
+            return None
+        return self.nearest.canonical(entity[ENTITY_ATTRIBUTE_TYPE],
+                                      [t.norm_ for t in span if not t.is_punct])
+
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             doc = message.get(SPACY_DOC)
@@ -87,13 +126,19 @@ class VocabularyEntityMapper(_Stateless):
                 # the vocabulary pattern's id: a typo corrected by the spelling step ("nee")
                 # matched its pattern, so the span carries the id the typed text lacks
                 canonical = self.vocabulary.canonical(entity[ENTITY_ATTRIBUTE_TYPE], value) or (
-                    ruled.get((entity.get("start"), entity.get("end"))))
+                    ruled.get((entity.get("start"), entity.get("end")))) or (
+                    self._nearest_in(doc, entity))
                 if canonical and canonical in self.vocabulary.entries.get(
                         entity[ENTITY_ATTRIBUTE_TYPE], {}):
                     entity[ENTITY_ATTRIBUTE_VALUE] = canonical
             if doc:
-                message.set(ENTITIES, [e for e in message.get(ENTITIES, [])
-                                       if not _inside_another_phrase(e, doc.ents)])
+                kept = [e for e in message.get(ENTITIES, [])
+                        if not _inside_another_phrase(e, doc.ents)]
+                spans = {(e.get("start"), e.get("end")) for e in kept}
+                places = [dict(place, extractor=type(self).__name__)
+                          for place in places_inside_phrases(doc, self.vocabulary)
+                          if (place["start"], place["end"]) not in spans]
+                message.set(ENTITIES, kept + places)
         return messages
 
 
@@ -153,12 +198,16 @@ class InputGuard(_Stateless):
     @staticmethod
     def _not_a_question(message: Message) -> None:
         """"About five when it comes on" taken for a question about nerves, "yes still the
-        same even with rest" for "start over" (which would forget the whole history): an
-        answer, so the next intent that is a statement."""
+        same even with rest" for "start over" (which would forget the whole history), "my
+        knee clicks and gives way on the stairs" for a question about causes: an answer or
+        a description, so the next intent that is a statement. A description is a message
+        that asks nothing and says symptoms of the person's own."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
         if not (intent.startswith("ask_") or intent == RESTART):
             return
-        if not answers_like(message.get(TEXT) or ""):
+        text = message.get(TEXT) or ""
+        describes = intent != RESTART and not asks(text) and bool(_said(message) - {"pain"})
+        if not (answers_like(text) or describes):
             return
         _take_the_next_statement(message)
 
@@ -240,7 +289,8 @@ class RedFlagGate(_Stateless):
         top = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         confident = top == flag.intent and ranking[0][PREDICTED_CONFIDENCE_KEY] >= self.confidence
         contradicted = _contradicted(message, flag.findings)
-        if confident and not contradicted and not flag.half_said(_said(message)):
+        if confident and not contradicted and not flag.half_said(_said(message)) and not (
+                _unsure_of(message, flag.findings)):
             return
         if not contradicted:
             message.set(SCREEN, flag.intent, add_to_output=True)
@@ -261,6 +311,17 @@ def _said(message: Message) -> set[str]:
     return {e.get(ENTITY_ATTRIBUTE_VALUE) for e in message.get(ENTITIES, [])
             if e.get(ENTITY_ATTRIBUTE_TYPE) == "symptom"
             and e.get(ASSERTION, Status.PRESENT.value) == Status.PRESENT.value}
+
+
+def _unsure_of(message: Message, findings: frozenset[str]) -> bool:
+    """True when the words name none of the red flag's findings and some other finding of
+    the message is not the person's current one ("I put ice on it and it went all cold and
+    numb for a bit but it was fine after"): the intent alone does not alarm; its screening
+    questions are asked."""
+    entities = [e for e in message.get(ENTITIES, []) if e.get(ENTITY_ATTRIBUTE_TYPE) == "symptom"]
+    if any(e.get(ENTITY_ATTRIBUTE_VALUE) in findings for e in entities):
+        return False
+    return any(e.get(ASSERTION, Status.PRESENT.value) != Status.PRESENT.value for e in entities)
 
 
 def _contradicted(message: Message, findings: frozenset[str]) -> bool:

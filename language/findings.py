@@ -108,11 +108,13 @@ def read(message: dict[str, Any], places_known: bool = False) -> Findings:
     scores = _values_in(message, "pain_score", own)
     if scores or intent == "give_pain_score":
         reading = answers.pain_score(own)
-        if reading.value is None and scores:
-            reading = answers.pain_score(scores[-1])
+        if reading.value is None and scores and findings.duration_days is None:
+            reading = answers.pain_score(scores[-1])  # not the "ten" of "ten days or so"
         findings.pain_score = reading.value
     injured = bool(INJURY_FACTS & set(findings.risk_factors))
-    findings.injury = intent == "report_injury" or (intent in DESCRIPTIONS and injured)
+    # the words say it ("fell", "twisted it"), not the intent alone: "since I started
+    # cycling to work" is no injury; where the words are new to us, the question is asked
+    findings.injury = intent in DESCRIPTIONS and injured
     findings.spreads = SPREADING in symptoms or _said(SPREAD_CUE, text, scopes)
     screened = red_flag_intents().get(message.get(SCREEN) or "")
     if screened:

@@ -193,6 +193,27 @@ def vocabulary_words(make_doc: Callable[[str], Doc], vocabulary: Vocabulary) -> 
     return counts
 
 
+def entries_of_words(vocabulary: Vocabulary) -> dict[str, set[str]]:
+    """Each word of the vocabulary's phrases -> the entries ("symptom:cold_leg") it is in."""
+    entries: dict[str, set[str]] = {}
+    for entity, ids in vocabulary.entries.items():
+        for canonical in ids:
+            for phrase in vocabulary.phrases(entity, canonical):
+                for word in phrase.lower().split():
+                    entries.setdefault(word, set()).add(f"{entity}:{canonical}")
+    return entries
+
+
+def one_word_terms(vocabulary: Vocabulary) -> frozenset[str]:
+    """The vocabulary's phrases of one word ("foot", "numb", "swolen"): terms on their own."""
+    return frozenset(
+        phrase.lower()
+        for entity, ids in vocabulary.entries.items()
+        for canonical in ids
+        for phrase in vocabulary.phrases(entity, canonical)
+        if phrase.isalpha())
+
+
 class Speller:
     """Corrections of single lower-case words towards the vocabulary."""
 
@@ -202,6 +223,8 @@ class Speller:
         english: dict[str, int],
         common_frequency: int = COMMON_FREQUENCY,
         english_words: int = ENGLISH_WORDS,
+        terms: frozenset[str] = frozenset(),
+        entries: dict[str, set[str]] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.english = english
@@ -219,10 +242,34 @@ class Speller:
                 break
             if word not in vocabulary and word.isalpha():
                 self.symspell.create_dictionary_entry(word, count)
+        # The vocabulary's own misspellings inside longer phrases ("ice cold fot"): not words
+        # to keep but slips of a term said on its own ("foot"), so that "pain in my fot" is
+        # corrected too. A word that is no English word, no shorthand and no term on its own
+        # is taken for one when it corrects to such a term that the same entry spells out
+        # ("anserine" corrects to none; "pooed" is no slip of "popped", another entry's).
+        self.slips: frozenset[str] = frozenset(
+            w for w in vocabulary
+            if len(w) >= MIN_LETTERS and w not in english and w not in SHORTHAND
+            and w not in terms)
         self.sounds: dict[str, str] = {}
+        self._add_sounds()
+        entries = entries or {}
+        corrected = {w: self.correct(w) or "" for w in self.slips}
+        self.slips = frozenset(
+            w for w, word in corrected.items()
+            if word in vocabulary and word not in self.slips
+            and entries.get(w, set()) & entries.get(word, set()))
+        self._add_sounds()
+
+    def _add_sounds(self) -> None:
+        vocabulary, english = self.vocabulary, self.english
         for word in sorted(vocabulary, key=lambda w: (-vocabulary[w], -english.get(w, 0), w)):
-            if len(word) >= MIN_LETTERS:
+            if len(word) >= MIN_LETTERS and word not in self.slips:
                 self.sounds.setdefault(sound_key(word), word)
+
+    def is_word(self, word: str) -> bool:
+        """A vocabulary word that is not one of its misspellings."""
+        return word in self.vocabulary and word not in self.slips
 
     def is_common(self, word: str) -> bool:
         return self.english.get(word, 0) >= self.common_frequency
@@ -231,7 +278,7 @@ class Speller:
         return (
             len(word) >= MIN_LETTERS
             and word.isalpha()
-            and word not in self.vocabulary
+            and not self.is_word(word)
             and word not in SHORTHAND
             and not self.is_common(word)
         )
@@ -251,7 +298,7 @@ class Speller:
         candidates = [
             candidate
             for candidate in self.symspell.lookup(word, Verbosity.ALL, max_edit_distance=distance)
-            if len(candidate.term) >= MIN_LETTERS
+            if len(candidate.term) >= MIN_LETTERS and candidate.term not in self.slips
         ]
         if not candidates:
             return None
@@ -261,7 +308,7 @@ class Speller:
             return None  # "zumba" is not "lumbar", nor "garmin" "groin"
         if best[0] != word[0] and cost > NEAR_SLIP:
             return None  # "alot" is not "clot"
-        if best in self.vocabulary:
+        if self.is_word(best):
             return best
         if self.is_common(best) and cost <= ENGLISH_COST:
             return best  # "realy", "becuase"; not "tesco" ("test"), "asda" ("asia")
@@ -274,7 +321,7 @@ class Speller:
             return None
         for length in (2, 1):
             shorter = re.sub(r"(.)\1{2,}", r"\1" * length, word)
-            if shorter in self.vocabulary:
+            if self.is_word(shorter):
                 return shorter
             if shorter in SHORTHAND or self.is_common(shorter):
                 return ""
@@ -306,8 +353,10 @@ def speller(
     key = (path, path.stat().st_mtime, common_frequency, english_words)
     if key not in _SPELLERS:
         make_doc = make_doc or spacy.blank("en").make_doc
-        vocabulary = vocabulary_words(make_doc, Vocabulary.load(path))
-        _SPELLERS[key] = Speller(vocabulary, english_frequencies(), common_frequency, english_words)
+        loaded = Vocabulary.load(path)
+        _SPELLERS[key] = Speller(vocabulary_words(make_doc, loaded), english_frequencies(),
+                                 common_frequency, english_words, one_word_terms(loaded),
+                                 entries_of_words(loaded))
     return _SPELLERS[key]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -111,7 +112,8 @@ class Vocabulary:
 # the front of my shin", "up into my thigh". A place said just after one is where the pain
 # goes, not where it is.
 SPREAD_CUE = re.compile(
-    r"spread|radiat|shoot|travel|goes? (all the way )?down|runs? down|down (in)?to|into my|"
+    r"spread|radiat|shoot|travel|goes? (all the way )?down|runs? down|down (in)?to|"
+    r"\binto (my|the|me)\b|\btowards? (my|the)\b|\bas far as\b|"
     r"all the way|to my (ankle|foot|toes|calf|shin)|"
     r"\bdown (the|my|through|along|past)\b|\bup (into|to|through|along|my|the)\b",
     re.IGNORECASE,
@@ -146,6 +148,8 @@ def side_is_said(text: str, start: int | None, end: int | None,
         return False
     if said.startswith("both") and after and after[0] in BOTH_SAID_OF and places:
         return True  # "my legs ... both are weak"
+    if re.search(r"\b(them|em)$", said) and any(p_end <= start for _, p_end in places):
+        return True  # "my legs feel weak, the pair of them"
     if any(end <= p_start <= end + SIDE_REACH or start - SIDE_REACH <= p_end <= start
            for p_start, p_end in places):
         return True
@@ -159,3 +163,19 @@ def side_is_said(text: str, start: int | None, end: int | None,
 @cache
 def vocabulary() -> Vocabulary:
     return Vocabulary.load()
+
+
+def places_inside_phrases(doc: Any, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """The places named by a word of a longer symptom phrase, as entities: "my foot has gone
+    white" is one pale-skin phrase, and its foot is still where the finding is. (The
+    vocabulary's spans cannot overlap, so the phrase alone would lose the place.)"""
+    found = []
+    for phrase in doc.ents:
+        if phrase.label_ != "symptom":
+            continue
+        for token in phrase:
+            place = vocabulary.canonical("body_location", token.norm_)
+            if place:
+                found.append({"entity": "body_location", "value": place,
+                              "start": token.idx, "end": token.idx + len(token.text)})
+    return found

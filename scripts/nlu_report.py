@@ -41,7 +41,7 @@ def main() -> int:
         return 1
     print(f"Held-out NLU evaluation ({args.results})")
     print(f"  intent macro F1        {intent:.3f}  (floor {args.intent_floor:.2f})")
-    for extractor in ("DIETClassifier", "SpacyEntityExtractor"):
+    for extractor in ("CRFEntityExtractor", "DIETClassifier", "SpacyEntityExtractor"):
         entity = macro_f1(args.results / f"{extractor}_report.json")
         if entity is not None:
             print(f"  entity macro F1 {extractor:<22} {entity:.3f}")

@@ -50,13 +50,16 @@ FORM = "history_form"
 YES_ANSWERS = {"yes", "partial"}
 # Held out: their figures count, their sentences are never printed, so that no one tunes
 # to them. strangers_5.yml was measured held out once (session 6: red flags 90.6%, false
-# alarms 6.4%, answers 94.1%) and then worked from; strangers_6.yml measures what followed.
-HELD_OUT = {"strangers.yml", "strangers_4.yml", "strangers_6.yml"}
-# The floors CI holds today, just under what the suite measures (0.971, 0.022, 0.938 in
-# session 6, after the held-out strangers_6.yml came in at 0.833, 0.099, 0.869); the goals
-# (issue 11) are every red flag caught on the turn (1.0), false alarms at most 0.05 and
-# answers read right at least 0.95.
-FLOORS = {"red_flags_caught": 0.965, "false_alarms": 0.03, "answers_read": 0.93}
+# alarms 6.4%, answers 94.1%) and then worked from; strangers_6.yml the same (83.3%, 9.9%,
+# 86.9%, twice, in sessions 6 and 7); strangers_7.yml measures what followed (first
+# reading, session 7, with DIET: 87.1%, 8.5%, 85.7%), and strangers_8.yml (first reading,
+# session 8: 92.3%, 3.8%, 95.6%).
+HELD_OUT = {"strangers.yml", "strangers_4.yml", "strangers_7.yml", "strangers_8.yml"}
+# The floors CI holds today, just under what the suite measures (0.970, 0.030, 0.936 in
+# session 8, with the held-out strangers_7.yml and strangers_8.yml in); the goals (issue
+# 11) are every red flag caught on the turn (1.0), false alarms at most 0.05 and answers
+# read right at least 0.95.
+FLOORS = {"red_flags_caught": 0.965, "false_alarms": 0.04, "answers_read": 0.93}
 
 
 def load_suite(folder: Path = SUITE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

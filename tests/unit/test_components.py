@@ -78,3 +78,20 @@ def test_an_answer_taken_for_start_over_is_an_answer_and_start_over_still_restar
     InputGuard().process([answer, again])
     assert answer.get("intent")["name"] == "affirm"
     assert again.get("intent")["name"] == "restart"
+
+
+def described(text: str, intent: str, *symptoms: str) -> Message:
+    msg = ranked(text, intent, "describe_symptoms")
+    msg.data["entities"] = [{"entity": "symptom", "value": s} for s in symptoms]
+    return msg
+
+
+def test_a_description_taken_for_a_question_is_a_description_and_questions_stay() -> None:
+    clicks = described("my knee clicks and gives way on the stairs", "ask_causes",
+                       "clicking", "giving_way")
+    why = described("why does my foot go numb?", "ask_causes", "numbness")
+    sore = described("exercises for knee pain", "ask_exercises", "pain")
+    InputGuard().process([clicks, why, sore])
+    assert clicks.get("intent")["name"] == "describe_symptoms"
+    assert why.get("intent")["name"] == "ask_causes"
+    assert sore.get("intent")["name"] == "ask_exercises"

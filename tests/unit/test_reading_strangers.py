@@ -11,14 +11,17 @@ from actions.triage import Level, assess
 from actions.understanding import Understanding
 from language.assertion import annotate
 from language.status import CONTEXT
+from language.vocabulary import Vocabulary, places_inside_phrases
 
 
 def record_of(nlp: Language, text: str, intent: str = "describe_symptoms",
               extra: tuple[dict, ...] = ()) -> Understanding:
     """The record of one message, with the pipeline's entities and any `extra` ones (as
     DIET would add them)."""
+    doc = nlp(text)
     found = [{"entity": e.label_, "value": e.ent_id_, "start": e.start_char,
-              "end": e.end_char} for e in nlp(text).ents] + list(extra)
+              "end": e.end_char} for e in doc.ents]
+    found += places_inside_phrases(doc, Vocabulary.load()) + list(extra)
     message = {"text": text, "intent": {"name": intent}, "entities": found,
                CONTEXT: annotate(text, found)}
     record = Understanding()

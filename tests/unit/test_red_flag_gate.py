@@ -72,6 +72,17 @@ def test_an_unsure_red_flag_is_screened_not_answered_as_an_emergency():
     assert msg.get(SCREEN) == "red_flag_septic_knee"
 
 
+def test_a_confident_red_flag_the_words_do_not_name_beside_a_past_finding_is_screened():
+    text = ("i put ice on it last night and it went all cold and numb for a bit"
+            " but it was fine after")
+    msg = parsed(text, [("red_flag_cold_leg", 0.92), ("report_injury", 0.03)],
+                 [("symptom", "numbness", "numb")])
+    GATE.process([msg])
+    assert msg.get("entities")[0]["assertion"] == "historical"
+    assert intent_of(msg) != "red_flag_cold_leg"
+    assert msg.get(SCREEN) == "red_flag_cold_leg"
+
+
 def test_a_question_about_a_red_flag_stays_a_question():
     msg = parsed("what happens if you lose control of your bladder with sciatica?",
                  [("red_flag_cauda_equina", 0.6), ("ask_condition_info", 0.35)])

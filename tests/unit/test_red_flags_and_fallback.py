@@ -41,6 +41,23 @@ def test_red_flags_said_earlier_are_kept() -> None:
     } in events
 
 
+def test_a_red_flag_intent_at_its_screening_question_is_decided_by_the_answer() -> None:
+    text = ("not sure honestly, it feels a bit strange between my legs but I've been sitting "
+            "on a hard bike saddle commuting all week")
+    unsure = tracker_with(text, "red_flag_cauda_equina", active_loop="history_form",
+                          slots={"requested_slot": "saddle_numbness", "saddle_numbness": "unsure"})
+    messages, events = run_action(ActionRedFlag(), unsure)
+    assert messages == [] and events == [{"event": "followup", "timestamp": None,
+                                          "name": "history_form"}]
+    said = tracker_with("yes my bum is numb", "red_flag_cauda_equina", active_loop="history_form",
+                        slots={"requested_slot": "saddle_numbness", "saddle_numbness": "yes"})
+    unread = tracker_with("hmm down there", "red_flag_cauda_equina", active_loop="history_form",
+                          slots={"requested_slot": "saddle_numbness"})
+    for tracker in (said, unread):
+        messages, _ = run_action(ActionRedFlag(), tracker)
+        assert messages[0]["response"] == "utter_emergency_now"
+
+
 @pytest.mark.parametrize(
     ("text", "response"),
     [

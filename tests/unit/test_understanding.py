@@ -41,10 +41,19 @@ def test_negated_symptoms_are_kept_as_denied_within_their_clause_only() -> None:
 
 
 def test_what_was_said_before_is_kept_and_an_injury_is_recorded() -> None:
-    record = understood("twisted it playing football", "report_injury", [],
+    text = "twisted it playing football"
+    record = understood(text, "report_injury",
+                        [at(text, "risk_factor", "twisting_injury", "twisted it")],
                         symptoms=["numbness"], body_locations=["shin"])
     assert record.symptoms == ["numbness"] and record.answers["injury"] == "yes"
     assert record.history().injury is True
+
+
+def test_an_injury_intent_without_words_of_injury_leaves_the_question_open() -> None:
+    # "since I started cycling to work" classed report_injury: no fall, twist or knock is
+    # said, so the injury question is asked rather than the answer assumed
+    record = understood("since I started cycling to work", "report_injury", [])
+    assert "injury" not in record.answers and record.history().injury is None
 
 
 def test_answers_to_questions_reach_the_triage_core() -> None:
