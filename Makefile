@@ -18,10 +18,8 @@ SPACY_MODEL := build/spacy/en_knee_pain
 MODEL       := models/knee-triage.tar.gz
 WEB_PAGE    := web/dist/index.html
 CHROMIUM    := /usr/bin/chromium
-# Intent macro F1 on tests/nlu, just under what the light classifier measures (0.873 since
-# session 7's training data; 0.906 when it was chosen in session 6; DIET 0.909): a known
-# regression to win back (docs/performance.md), held here so that it gets no worse.
-NLU_FLOOR   := 0.87
+# Intent macro F1 on tests/nlu: the light classifier measures 0.904 (DIET 0.909).
+NLU_FLOOR   := 0.90
 
 TRAINING_INPUTS := config.yml $(shell find domain data -name '*.yml' 2>/dev/null) $(SPACY_MODEL)/meta.json
 

@@ -1099,9 +1099,27 @@ def answers_like(text: str) -> bool:
             or duration_days(text) is not None)
 
 
+def asks_in_word_order(text: str) -> bool:
+    """A question put by its word order alone, with no question mark: "can my knee make my
+    foot numb", "does a bad knee cause numbness", "can arthritis in the knee cause
+    tingling". Not a statement that opens with the same word: "can barely walk", "is
+    swollen", "have had it for weeks"."""
+    return asks(text) or _QUESTION_ORDER.match(normalize(text)) is not None
+
+
 # A statement that starts with one of these asks: "does a bad knee ...", "is ice good".
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "do", "does", "did", "can", "could",
                           "would", "should", "will", "has", "have", "am", "may", "might"})
+# An auxiliary then its subject, or then a noun and a verb of cause.
+_SUBJECTS = ("i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she",
+             "we", "my", "your", "his", "her", "our", "their", "a", "an", "the", "any", "some")
+_CAUSE_WORDS = ("cause", "causes", "make", "makes", "affect", "affects", "lead to", "give",
+                "mean", "linked", "related", "connected", "because")
+_QUESTION_ORDER = re.compile(
+    rf"(?:(?:well|hmm|um|erm|so|ok|okay|and|but|also|just|sorry) )*"
+    rf"(?:{_alternation(sorted(_AUXILIARIES))}) "
+    rf"(?:(?:{_alternation(_SUBJECTS)})(?![a-z0-9])"
+    rf"|[a-z]+ (?:[a-z]+ ){{0,5}}(?:{_alternation(_CAUSE_WORDS)})(?![a-z0-9]))")
 
 
 def is_only_greeting(text: str) -> bool:

@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 # language.vocabulary and would then load spaCy (and TensorFlow through thinc) for nothing.
 import language.spelling  # noqa: F401
 import runtime.action_results
-from language.answers import answers_like, asks, is_only_greeting
+from language.answers import answers_like, asks_in_word_order, is_only_greeting
 from language.assertion import annotate
 from language.input_checks import InputProblem, input_problem
 from language.nearest import NearestPhrase
@@ -206,7 +206,8 @@ class InputGuard(_Stateless):
         if not (intent.startswith("ask_") or intent == RESTART):
             return
         text = message.get(TEXT) or ""
-        describes = intent != RESTART and not asks(text) and bool(_said(message) - {"pain"})
+        describes = (intent != RESTART and not asks_in_word_order(text)
+                     and bool(_said(message) - {"pain"}))
         if not (answers_like(text) or describes):
             return
         _take_the_next_statement(message)

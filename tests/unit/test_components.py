@@ -95,3 +95,17 @@ def test_a_description_taken_for_a_question_is_a_description_and_questions_stay(
     assert clicks.get("intent")["name"] == "describe_symptoms"
     assert why.get("intent")["name"] == "ask_causes"
     assert sore.get("intent")["name"] == "ask_exercises"
+
+
+def test_a_question_put_by_word_order_alone_keeps_its_intent() -> None:
+    """No question mark: "can my knee make my foot numb" asks; "can barely walk, foot numb"
+    taken for a question describes."""
+    asked = described("can my knee make my foot numb", "ask_knee_foot_numbness", "numbness")
+    cause = described("can arthritis in the knee cause foot tingling", "ask_knee_foot_numbness",
+                      "tingling")
+    told = described("can barely walk and my foot is numb", "ask_knee_foot_numbness",
+                     "numbness")
+    InputGuard().process([asked, cause, told])
+    assert asked.get("intent")["name"] == "ask_knee_foot_numbness"
+    assert cause.get("intent")["name"] == "ask_knee_foot_numbness"
+    assert told.get("intent")["name"] == "describe_symptoms"
