@@ -574,7 +574,7 @@ class Kind(str, Enum):
 
 
 VALUE_KINDS = frozenset({Kind.DAYS, Kind.SCORE, Kind.AGE})
-_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind", "some_is_enough",
+_MEANING_KEYS = frozenset({"worrying", "yes_cues", "no_cues", "kind", "some_is_enough", "places",
                            "past"})
 
 
@@ -590,6 +590,7 @@ class Meaning:
     no_cues: tuple[str, ...] = ()
     some_is_enough: bool = False  # "helps a bit" is the reassuring answer, not partial
     past: bool = False  # asks about the past: "had a skin one removed years ago" answers it
+    places: frozenset[str] = frozenset()  # the places it asks about; none: the whole leg
 
 
 def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
@@ -607,7 +608,8 @@ def _meaning(qid: str, raw: Mapping[str, object]) -> Meaning:
     cues = {key: tuple(spelt for c in raw.get(key) or () for spelt in spelt_out(str(c)))
             for key in ("yes_cues", "no_cues")}
     return Meaning(qid, kind, Reply(worrying) if worrying else None, **cues,
-                   some_is_enough=bool(raw.get("some_is_enough")), past=bool(raw.get("past")))
+                   some_is_enough=bool(raw.get("some_is_enough")), past=bool(raw.get("past")),
+                   places=frozenset(str(p) for p in raw.get("places") or ()))
 
 
 @cache
@@ -941,12 +943,54 @@ _OTHER_LEG = re.compile(  # after `normalize`: "fot", "kne"
     r"\b(?:other|god|healthy|oposite)\s+(?:kne|leg|fot|calf|ankle|shin|one|side)s?\b")
 
 
-def _said_elsewhere(clause: str) -> bool:
-    """Whether a clause names only places outside the leg in question."""
+def _said_elsewhere(clause: str, about: Meaning | None = None) -> bool:
+    """Whether a clause names only places outside the leg in question, or, for a question
+    about some places ("Is your knee hot or red?"), only other places of the leg ("it's my
+    ankle that's red")."""
     rest = _OTHER_LEG.sub(" ", clause)
     other_leg = rest != clause and not _COMPARED_WITH.search(clause)
     elsewhere = other_leg or _ELSEWHERE.search(clause) is not None
-    return elsewhere and not set(re.findall(r"[a-z]+", rest)) & _place_words()
+    if elsewhere and not set(re.findall(r"[a-z]+", rest)) & _place_words():
+        return True
+    if about is None or not about.places:
+        return False
+    named = places_in(clause)
+    return bool(named) and not named & (about.places | WHOLE_LEG)
+
+
+# A place that holds every other: said in an answer, it is not somewhere else.
+WHOLE_LEG = frozenset({"leg"})
+_MOST_WORDS = 6
+
+
+def places_in(cleaned: str) -> frozenset[str]:
+    """The vocabulary's places named in a `normalize`d text, the longest phrase first
+    ("the inside of my knee" is inner_knee, not knee)."""
+    words = [w for w in cleaned.split() if w not in _SKIPPED]
+    found, i = set(), 0
+    while i < len(words):
+        for n in range(min(_MOST_WORDS, len(words) - i), 0, -1):
+            place = _places_by_phrase().get(" ".join(words[i:i + n]))
+            if place:
+                found.add(place)
+                i += n
+                break
+        else:
+            i += 1
+    return frozenset(found)
+
+
+_SKIPPED = frozenset(normalize(w) for w in ("my", "the", "your", "his", "her", "their", "a",
+                                             "an", "this", "left", "right", "~"))
+
+
+@cache
+def _places_by_phrase() -> dict[str, str]:
+    """Each place phrase as `normalize` leaves it, without determiners or sides -> its id."""
+    places = vocabulary().entries.get("body_location", {})
+    return {" ".join(w for w in normalize(p.replace("~", " ")).split() if w not in _SKIPPED):
+            canonical
+            for canonical in places for p in vocabulary().phrases("body_location", canonical)}
 
 
 @cache
@@ -976,7 +1020,7 @@ def _reply(text: str, intent: str | None, question: str | None) -> Reply | None:
     base: _Said | None = None
     rejected = False
     for clause, asks, asked in _clauses(cleaned):
-        if _said_elsewhere(clause):
+        if _said_elsewhere(clause, reader.about):
             continue
         said = _Said(rejected=True) if asks else _read_clause(clause, reader)
         if asked and not said.led:

@@ -161,21 +161,30 @@ def _rules(rules_file: Path) -> Iterable[ConTextRule]:
             literal=str(rule["literal"]), category=rule["category"],
             pattern=rule.get("pattern"), direction=rule["direction"],
             max_scope=rule.get("max_scope"),
-            terminated_by=_ended_by(rule["category"], rule.get("terminated_by", ())),
+            terminated_by=_ended_by(rule["category"], rule.get("terminated_by", ()),
+                                    rule.get("crosses_clauses", False)),
             allowed_types={t.upper() for t in rule["only"]} if "only" in rule else None,
         )
 
 
 NOW = "NOW"  # "right now", "today": the present, after a hypothetical or a past clause
 PROXY = "PROXY"  # "typing this for my dad": the patient is the person spoken of
-STAYS_AFTER_NOW = frozenset({"NOT_A_SYMPTOM", "PSEUDO", "TERMINATE", "SELF", NOW, PROXY})
+CLAUSE = "CLAUSE"  # ", the GP ...", ", my ...": a new clause about the person
+SELF = "SELF"  # "my", "I": the person speaking of themself ends someone else's mention
+AND_SELF = "AND_SELF"  # "and my", "and I": ends someone else's mention, and a negation
+STAYS_AFTER_NOW = frozenset({"NOT_A_SYMPTOM", "PSEUDO", "TERMINATE", SELF, AND_SELF, NOW,
+                             PROXY, CLAUSE})
 
 
-def _ended_by(category: str, others: Iterable[str] = ()) -> set[str] | None:
+def _ended_by(category: str, others: Iterable[str] = (),
+              crosses_clauses: bool = False) -> set[str] | None:
     """The categories that end a modifier's scope besides the terminators: "now" ends all
-    but what is no finding."""
+    but what is no finding; a new clause about the person (", the GP ...", ", my ...") ends
+    all but what looks back over the whole story ("... it's been fine since")."""
     ended = set(others) | (set() if category.upper() in STAYS_AFTER_NOW else {NOW})
-    return ended or None
+    if SELF in ended or category.upper() == "NEGATED_EXISTENCE":
+        ended.add(AND_SELF)
+    return ended | (set() if crosses_clauses else {CLAUSE})
 
 
 @cache

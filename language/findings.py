@@ -207,7 +207,8 @@ def skin_signs_elsewhere(text: str, message: dict[str, Any]) -> list[str]:
     body ("I went white", "my hands are cold"). Said with no place at all, or once of the
     leg or foot, they count (when in doubt, go up)."""
     signs = [e for e in _present(message, "symptom") if e["value"] in SKIN_SIGNS]
-    places = _present(message, "body_location")
+    # where a sign is said: also a place where something was done ("an ice pack on my knee")
+    places = _present(message, "body_location", frozenset({Status.NOT_A_SYMPTOM.value}))
     counted, elsewhere = set(), set()
     for sign in signs:
         start, end = next(((s, e) for s, e in clauses(text) if s <= sign["start"] < e),
@@ -232,12 +233,14 @@ def _values_in(message: dict[str, Any], name: str, kept: str) -> list[str]:
             and (e.get("start") is None or kept[e["start"]:e.get("end", e["start"])].strip())]
 
 
-def _present(message: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    """The message's entities of one kind that are the person's own, current findings."""
+def _present(message: dict[str, Any], name: str,
+             also: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The message's entities of one kind that are the person's own, current findings (or
+    of the statuses `also` names)."""
     return [
         e for e in message.get("entities") or []
         if e.get("entity") == name and "start" in e
-        and e.get(ASSERTION, Status.PRESENT.value) == Status.PRESENT.value
+        and e.get(ASSERTION, Status.PRESENT.value) in {Status.PRESENT.value, *also}
         and vocabulary().canonical(name, str(e.get("value"))) == e.get("value")
     ]
 

@@ -114,6 +114,10 @@ _SOUND_RULES = tuple(
         (r"mb$", "m"),
         (r"ough", "of"),
         (r"ck", "k"),
+        (r"oo", "u"),  # "blud" is blood, not blue
+        (r"(?:er|ah|a)$", "a"),  # "feva", "bladda"
+        (r"ing$", "in"),  # "freezin", "tinglin"
+        (r"ue$", "u"),  # "blu"
     )
 )
 

@@ -51,9 +51,9 @@ LEVELS = ("self_care", "soon", "urgent", "emergency")
 MAX_ANSWERS = 25
 # Answers for questions asked with a value, where the script has none.
 VALUE_DEFAULTS = {"days": "2 weeks", "score": "4", "age": "45", "onset": "gradually"}
-# The goals of issue 11, held in CI as floors; exact level just under what the 240 measure
-# (0.95 in session 6 with 160; 0.962 in session 8 with 240; the goal is 0.95).
-FLOORS = {"exact_level": 0.93, "false_emergencies": 0.05, "emergencies_on_turn": 1.0}
+# The goals of issue 11, held in CI as floors (exact level 0.95 in session 6 with 160; 0.962
+# in session 8 with 240; 0.968 in session 9 with 280).
+FLOORS = {"exact_level": 0.95, "false_emergencies": 0.05, "emergencies_on_turn": 1.0}
 
 
 def load_conversations(folder: Path = FOLDER) -> list[dict[str, Any]]:

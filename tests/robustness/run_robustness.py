@@ -53,13 +53,15 @@ YES_ANSWERS = {"yes", "partial"}
 # alarms 6.4%, answers 94.1%) and then worked from; strangers_6.yml the same (83.3%, 9.9%,
 # 86.9%, twice, in sessions 6 and 7); strangers_7.yml measures what followed (first
 # reading, session 7, with DIET: 87.1%, 8.5%, 85.7%), and strangers_8.yml (first reading,
-# session 8: 92.3%, 3.8%, 95.6%).
+# session 8: 92.3%, 3.8%, 95.6%); strangers_9.yml was measured held out once (session 9:
+# 94.6%, 3.9%, 91.5%) and then worked from, with conversations/strangers_7.yml (37 of 40
+# exact, one emergency a question late, one false alarm).
 HELD_OUT = {"strangers.yml", "strangers_4.yml", "strangers_7.yml", "strangers_8.yml"}
 # The floors CI holds today, just under what the suite measures (0.970, 0.030, 0.936 in
-# session 8, with the held-out strangers_7.yml and strangers_8.yml in); the goals (issue
+# session 8; 0.972, 0.024, 0.939 in session 9 with strangers_9.yml in); the goals (issue
 # 11) are every red flag caught on the turn (1.0), false alarms at most 0.05 and answers
 # read right at least 0.95.
-FLOORS = {"red_flags_caught": 0.965, "false_alarms": 0.04, "answers_read": 0.93}
+FLOORS = {"red_flags_caught": 0.965, "false_alarms": 0.035, "answers_read": 0.935}
 
 
 def load_suite(folder: Path = SUITE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -113,6 +113,13 @@ def test_vocabulary_places_are_core_body_locations() -> None:
     assert not unknown, _says("places.BODY_LOCATIONS the vocabulary has no words for", unknown)
 
 
+def test_the_places_a_question_asks_about_are_body_locations() -> None:
+    from language.answers import meanings
+    named = {p for m in meanings().values() for p in m.places}
+    missing = _missing(named, places.BODY_LOCATIONS)
+    assert not missing, _says("language/questions.yml places not in BODY_LOCATIONS", missing)
+
+
 def test_vocabulary_places_reach_the_history() -> None:
     places = sorted(_vocabulary_ids("body_location"))
     h = History.from_mapping({"locations": places})

@@ -68,3 +68,55 @@ def test_a_free_wording_the_crf_tagged_is_read_as_the_phrase_it_nearly_repeats(
 ])
 def test_answers_that_say_where(question: str, text: str, expected: str) -> None:
     assert read_answer(question, text, None)[0] == expected
+
+
+# --- session 9 -------------------------------------------------------------------------
+
+def test_ice_cold_says_how_cold_not_that_ice_was_on_it(nlp: Language) -> None:
+    assert level_of(nlp, "twenty minutes ago my right foot turned ice cold and grey and "
+                         "it hurts like mad") is Level.EMERGENCY
+    assert level_of(nlp, "I had an ice pack on it and my foot went cold and pale, my knee "
+                         "aches") is not Level.EMERGENCY
+
+
+def test_a_question_put_to_the_person_is_no_finding(nlp: Language) -> None:
+    assert level_of(nlp, "the physio asked if I had any numbness between my legs, I don't, "
+                         "it's just my knee that aches") is not Level.EMERGENCY
+
+
+def test_hot_and_sweaty_after_exercise_or_as_always_is_no_fever(nlp: Language) -> None:
+    record = record_of(nlp, "I get hot and sweaty after the gym as usual and my knee is sore")
+    assert "fever" not in record.symptoms
+    assert level_of(nlp, "I'm hot and sweaty with chills and my knee is red, hot and "
+                         "swollen") is Level.EMERGENCY
+
+
+def test_advice_from_a_leaflet_said_with_its_source_is_hypothetical(nlp: Language) -> None:
+    assert level_of(nlp, "the booklet from the hospital says chest pain with a swollen calf "
+                         "is serious. my knee is just stiff") is not Level.EMERGENCY
+
+
+def test_been_fine_since_looks_back_over_the_whole_story(nlp: Language) -> None:
+    record = record_of(nlp, "Two years ago my knee went red and hot with a high temperature, "
+                            "the doctors drained it and it's been fine since. Now it clicks")
+    assert "fever" not in record.symptoms
+    assert level_of(nlp, "my knee went red and hot last night, the GP is closed and now I "
+                         "have a high temperature") is Level.EMERGENCY
+
+
+def test_a_calf_crushed_inside_its_cast_is_tight(nlp: Language) -> None:
+    assert "tightness" in record_of(nlp, "my calf feels like it's being squeezed inside the "
+                                         "plaster").symptoms
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("hot_red_knee", "nope, it's my heel that's gone red from my new shoes", "no"),
+    ("calf_tight", "no, my calf is fine, it's the back of my thigh that feels tight", "no"),
+    ("kneecap_tender", "the kneecap itself is fine, it's lower down on my shin that's sore",
+     "no"),
+    ("hot_red_knee", "yes, the knee and the ankle are both red", "yes"),
+    ("calf_tight", "yeah my shin is really tight", "yes"),
+])
+def test_an_answer_said_of_another_place_of_the_leg(question: str, text: str,
+                                                    expected: str) -> None:
+    assert read_answer(question, text, None)[0] == expected

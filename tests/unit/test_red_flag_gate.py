@@ -104,3 +104,18 @@ def test_a_time_taken_for_a_greeting_is_not_one():
     hello = parsed("hello there", [("greet", 0.9), ("give_duration", 0.05)])
     InputGuard().process([hello])
     assert intent_of(hello) == "greet"
+
+
+def test_a_compartment_intent_with_no_pain_said_asks_about_the_pain():
+    """E-COMPART needs the rising pain too (policy section 2): a tight, swollen shin with
+    no pain in the words is asked about, not alarmed; with a pain said it alarms."""
+    quiet = parsed("fell off my bike, my shin is swollen and tight",
+                   [("red_flag_compartment", 0.97), ("describe_symptoms", 0.02)],
+                   [("symptom", "swelling", "swollen"), ("symptom", "tightness", "tight")])
+    sore = parsed("fell off my bike, my shin is swollen, tight and the pain is unbearable",
+                  [("red_flag_compartment", 0.97), ("describe_symptoms", 0.02)],
+                  [("symptom", "swelling", "swollen"), ("symptom", "tightness", "tight"),
+                   ("symptom", "pain", "pain")])
+    GATE.process([quiet, sore])
+    assert intent_of(quiet) != "red_flag_compartment" and quiet.get(SCREEN)
+    assert intent_of(sore) == "red_flag_compartment" and sore.get(SCREEN) is None

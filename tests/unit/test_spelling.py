@@ -78,6 +78,10 @@ TYPOS = [
     ("it's throbing", "symptom", "pain"),
     ("it's stabing", "symptom", "pain"),
     ("i have a fevr", "symptom", "fever"),
+    # spelt as said: a vowel for "oo", "a" for a final "er", "in" for "ing"
+    ("i have a feva", "symptom", "fever"),
+    ("my fut is numb", "body_location", "foot"),
+    ("coughing up blud", "symptom", "coughing_blood"),
     ("i'm shiverin", "symptom", "chills"),
     ("i feel dizy", "symptom", "feeling_unwell"),
     ("i'm breathles", "symptom", "breathlessness"),
