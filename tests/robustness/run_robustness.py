@@ -58,7 +58,7 @@ YES_ANSWERS = {"yes", "partial"}
 # exact, one emergency a question late, one false alarm).
 HELD_OUT = {"strangers.yml", "strangers_4.yml", "strangers_7.yml", "strangers_8.yml"}
 # The floors CI holds today, just under what the suite measures (0.970, 0.030, 0.936 in
-# session 8; 0.972, 0.024, 0.939 in session 9 with strangers_9.yml in); the goals (issue
+# session 8; 0.974, 0.024, 0.939 in session 9 with strangers_9.yml in); the goals (issue
 # 11) are every red flag caught on the turn (1.0), false alarms at most 0.05 and answers
 # read right at least 0.95.
 FLOORS = {"red_flags_caught": 0.965, "false_alarms": 0.035, "answers_read": 0.935}

@@ -36,6 +36,7 @@ def test_where_the_pain_goes_is_not_where_the_swelling_is(nlp: Language) -> None
 @pytest.mark.parametrize("text", [
     "my legs have gone weak since yesterday, the pair of them",
     "weak legs since this morning, the two of them",
+    "my legs have gone numb since last night, each of them",
 ])
 def test_both_legs_said_after_the_legs(nlp: Language, text: str) -> None:
     assert level_of(nlp, text) is Level.EMERGENCY
